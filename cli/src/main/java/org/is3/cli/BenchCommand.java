@@ -1,0 +1,9 @@
+package org.is3.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks.",
+        subcommands = {})
+final class BenchCommand {
+}

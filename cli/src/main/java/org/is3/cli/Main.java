@@ -1,0 +1,30 @@
+package org.is3.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code is3} command. */
+@Command(name = "is3",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Build, annotate and benchmark interactive sound-source localization datasets (IS3, IS3+).",
+            ""},
+        subcommands = {
+            UpCommand.class,
+            EvalCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line without exiting the JVM; returns the exit code. */
+    public static int run(String... args) {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setExecutionExceptionHandler(new UserErrorHandler());
+        return cmd.execute(args);
+    }
+}
