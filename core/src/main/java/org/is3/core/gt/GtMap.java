@@ -6,34 +6,49 @@ import org.is3.core.grid.Grid;
 
 /**
  * A ground-truth map on the 224×224 grid whose values are 0, 0.5 or 1 (metrics.md §1): binary for
- * boxes and masks, halves for the Flickr-SoundNet consensus map. Stored as half-units so that every
- * sum the reference computes in binary64 is an exact integer here.
+ * boxes and masks, halves for the Flickr-SoundNet consensus map. Values are kept in half-units so
+ * that every sum the reference computes in binary64 is an exact integer here.
  *
- * <p>Immutable: the arrays are private copies and never handed out.
+ * <p>Stored as runs of equal non-zero value along the row-major order, so a dataset of thousands
+ * of maps costs a few kilobytes each and scoring visits only the covered pixels. Immutable.
  */
 public final class GtMap {
+    /** Run i covers row-major indices {@code [starts[i], ends[i])} with value {@code halves[i]}/2. */
+    private final int[] starts;
+    private final int[] ends;
     private final byte[] halves;
-    private final int[] nonZero;
+    private final int nonZeroCount;
     private final int sumHalves;
 
-    private GtMap(byte[] halves) {
-        this.halves = halves;
+    private GtMap(byte[] dense) {
+        int runs = 0;
+        for (int i = 0; i < dense.length; i++) {
+            if (dense[i] != 0 && (i == 0 || dense[i - 1] != dense[i])) {
+                runs++;
+            }
+        }
+        starts = new int[runs];
+        ends = new int[runs];
+        halves = new byte[runs];
         int count = 0;
         int sum = 0;
-        for (byte h : halves) {
-            if (h != 0) {
-                count++;
-                sum += h;
+        int r = -1;
+        for (int i = 0; i < dense.length; i++) {
+            byte v = dense[i];
+            if (v == 0) {
+                continue;
             }
-        }
-        int[] idx = new int[count];
-        for (int i = 0, j = 0; i < halves.length; i++) {
-            if (halves[i] != 0) {
-                idx[j++] = i;
+            if (i == 0 || dense[i - 1] != v) {
+                r++;
+                starts[r] = i;
+                halves[r] = v;
             }
+            ends[r] = i + 1;
+            count++;
+            sum += v;
         }
-        this.nonZero = idx;
-        this.sumHalves = sum;
+        nonZeroCount = count;
+        sumHalves = sum;
     }
 
     /** The all-zero map of a negative sample. */
@@ -45,7 +60,7 @@ public final class GtMap {
     public static GtMap union(List<PixelBox> boxes) {
         byte[] h = new byte[Grid.PIXELS];
         for (PixelBox b : boxes) {
-            fill(h, b, (byte) 2, false);
+            fill(h, b, false);
         }
         return new GtMap(h);
     }
@@ -57,12 +72,12 @@ public final class GtMap {
     public static GtMap consensus(List<PixelBox> boxes) {
         byte[] h = new byte[Grid.PIXELS];
         for (PixelBox b : boxes) {
-            fill(h, b, (byte) 1, true);
+            fill(h, b, true);
         }
         return new GtMap(h);
     }
 
-    /** A binary map from a 224×224 row-major mask (non-zero = inside). */
+    /** A binary map from a 224×224 row-major mask. */
     public static GtMap fromMask(boolean[] mask) {
         if (mask.length != Grid.PIXELS) {
             throw new IllegalArgumentException("mask has " + mask.length + " pixels, expected " + Grid.PIXELS);
@@ -74,26 +89,43 @@ public final class GtMap {
         return new GtMap(h);
     }
 
-    private static void fill(byte[] h, PixelBox b, byte step, boolean accumulate) {
+    /** A map from 224×224 row-major values in half-units (each 0, 1 or 2). */
+    public static GtMap fromHalves(byte[] halves) {
+        if (halves.length != Grid.PIXELS) {
+            throw new IllegalArgumentException("map has " + halves.length + " pixels, expected " + Grid.PIXELS);
+        }
+        for (byte v : halves) {
+            if (v < 0 || v > 2) {
+                throw new IllegalArgumentException("half-unit value " + v + " outside 0..2");
+            }
+        }
+        return new GtMap(halves.clone());
+    }
+
+    private static void fill(byte[] h, PixelBox b, boolean accumulate) {
         int c0 = b.colStart();
         int c1 = b.colEnd();
         for (int r = b.rowStart(); r < b.rowEnd(); r++) {
             int row = r * Grid.SIZE;
             for (int c = c0; c < c1; c++) {
                 int i = row + c;
-                h[i] = accumulate ? (byte) Math.min(2, h[i] + step) : step;
+                h[i] = accumulate ? (byte) Math.min(2, h[i] + 1) : 2;
             }
         }
     }
 
     /** The map value at a row-major pixel index: 0, 0.5 or 1. */
     public double value(int index) {
-        return halves[index] * 0.5;
+        return halves(index) * 0.5;
     }
 
-    /** The value in half-units (0, 1 or 2). */
+    /** The value at a row-major pixel index in half-units (0, 1 or 2). */
     public int halves(int index) {
-        return halves[index];
+        int r = Arrays.binarySearch(starts, index);
+        if (r < 0) {
+            r = -r - 2;
+        }
+        return r >= 0 && index < ends[r] ? halves[r] : 0;
     }
 
     /** ΣG, exact. */
@@ -106,53 +138,63 @@ public final class GtMap {
         return sumHalves;
     }
 
-    /** Number of pixels with G ≠ 0 (the adaptive-threshold k of metrics.md §3 before its k = 0 rule). */
+    /** Number of pixels with G ≠ 0 (the adaptive k of metrics.md §3 before its k = 0 rule). */
     public int nonZeroCount() {
-        return nonZero.length;
+        return nonZeroCount;
     }
 
     public boolean isEmpty() {
-        return nonZero.length == 0;
+        return nonZeroCount == 0;
     }
 
-    /** Row-major indices of the non-zero pixels, ascending. A copy. */
-    public int[] nonZeroIndices() {
-        return nonZero.clone();
-    }
-
-    /** Visits the non-zero pixels without copying: index and value in half-units. */
-    public void forEachNonZero(PixelVisitor visitor) {
-        for (int i : nonZero) {
-            visitor.visit(i, halves[i]);
+    /** Visits the runs of equal non-zero value: row-major {@code [start, end)} and the value in half-units. */
+    public void forEachRun(RunVisitor visitor) {
+        for (int r = 0; r < starts.length; r++) {
+            visitor.visit(starts[r], ends[r], halves[r]);
         }
     }
 
-    /** The map as float64 values, row-major (for reference-style computations and tests). */
+    /** Number of runs (for sizing and tests). */
+    public int runCount() {
+        return starts.length;
+    }
+
+    /** The map as dense half-units, row-major. */
+    public byte[] toHalves() {
+        byte[] d = new byte[Grid.PIXELS];
+        for (int r = 0; r < starts.length; r++) {
+            Arrays.fill(d, starts[r], ends[r], halves[r]);
+        }
+        return d;
+    }
+
+    /** The map as float64 values, row-major, as the reference holds it. */
     public double[] toDoubles() {
         double[] d = new double[Grid.PIXELS];
-        for (int i : nonZero) {
-            d[i] = halves[i] * 0.5;
+        for (int r = 0; r < starts.length; r++) {
+            Arrays.fill(d, starts[r], ends[r], halves[r] * 0.5);
         }
         return d;
     }
 
     @FunctionalInterface
-    public interface PixelVisitor {
-        void visit(int index, int halves);
+    public interface RunVisitor {
+        void visit(int start, int end, int halves);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GtMap g && Arrays.equals(halves, g.halves);
+        return o instanceof GtMap g && Arrays.equals(starts, g.starts) && Arrays.equals(ends, g.ends)
+                && Arrays.equals(halves, g.halves);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(halves);
+        return 31 * Arrays.hashCode(starts) + Arrays.hashCode(halves);
     }
 
     @Override
     public String toString() {
-        return "GtMap[nonZero=" + nonZero.length + ", sum=" + sum() + "]";
+        return "GtMap[nonZero=" + nonZeroCount + ", sum=" + sum() + ", runs=" + starts.length + "]";
     }
 }
