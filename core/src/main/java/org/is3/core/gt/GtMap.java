@@ -154,6 +154,27 @@ public final class GtMap {
         }
     }
 
+    /** Visits every non-zero pixel: row-major index and value in half-units. */
+    public void forEachNonZero(PixelVisitor visitor) {
+        for (int r = 0; r < starts.length; r++) {
+            for (int i = starts[r]; i < ends[r]; i++) {
+                visitor.visit(i, halves[r]);
+            }
+        }
+    }
+
+    /** Row-major indices of the non-zero pixels, ascending. */
+    public int[] nonZeroIndices() {
+        int[] idx = new int[nonZeroCount];
+        int j = 0;
+        for (int r = 0; r < starts.length; r++) {
+            for (int i = starts[r]; i < ends[r]; i++) {
+                idx[j++] = i;
+            }
+        }
+        return idx;
+    }
+
     /** Number of runs (for sizing and tests). */
     public int runCount() {
         return starts.length;
@@ -175,6 +196,11 @@ public final class GtMap {
             Arrays.fill(d, starts[r], ends[r], halves[r] * 0.5);
         }
         return d;
+    }
+
+    @FunctionalInterface
+    public interface PixelVisitor {
+        void visit(int index, int halves);
     }
 
     @FunctionalInterface
