@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -18,6 +19,8 @@ import org.is3.core.InputException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads Flickr-SoundNet test annotations: a directory with one XML file per sample, the sample id
@@ -170,7 +173,7 @@ public final class FlickrReader {
 
     private static boolean isAnnotation(Path p) {
         String name = p.getFileName().toString();
-        return !name.startsWith(".") && name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml")
+        return !name.startsWith(".") && name.toLowerCase(Locale.ROOT).endsWith(".xml")
                 && Files.isRegularFile(p);
     }
 
@@ -194,9 +197,10 @@ public final class FlickrReader {
             f.setExpandEntityReferences(false);
             f.setNamespaceAware(false);
             DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+            // fail on errors instead of printing them to stderr (the default handler's behaviour)
+            b.setErrorHandler(new DefaultHandler() {
                 @Override
-                public void error(org.xml.sax.SAXParseException e) throws SAXException {
+                public void error(SAXParseException e) throws SAXException {
                     throw e;
                 }
             });

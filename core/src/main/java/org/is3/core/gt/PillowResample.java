@@ -25,8 +25,9 @@ final class PillowResample {
 
     /**
      * {@code Image.resize((outW, outH), filter)} with the default box: same size is a copy; an image
-     * taller than 100× its width is first resized in height only, then in width (Pillow ≥ 10's
-     * two-step path for very tall images); otherwise one resample.
+     * taller than 100× its width is first resized in height only, then in width (the two-step path
+     * for very tall images of the Pillow checked, 12.3; older releases may resample such images in
+     * one step); otherwise one resample.
      */
     static byte[] resize(byte[] band, int w, int h, int outW, int outH, Filter filter) {
         if (band.length != w * h) {
