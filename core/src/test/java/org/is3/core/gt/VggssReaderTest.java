@@ -113,7 +113,9 @@ class VggssReaderTest {
         List<String> sorted = new ArrayList<>(aliases);
         sorted.sort(IdSubset.PYTHON_ORDER);
         assertEquals(sorted, aliases);
-        assertTrue(set.contains("zpWuikVorYg_000032") || !aliases.contains("zpWuikVorYg_32000_42000"));
+        // the list's first line, gklbB7TYoK4_30000_40000, is the clip gklbB7TYoK4_000030
+        assertTrue(set.contains("gklbB7TYoK4_000030"));
+        assertEquals(set.get("gklbB7TYoK4_000030"), shipped().get("gklbB7TYoK4_000030"));
     }
 
     @Test
