@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks.",
-        subcommands = {})
+        subcommands = {BenchScoreCommand.class})
 final class BenchCommand {
 }

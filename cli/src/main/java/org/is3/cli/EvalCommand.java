@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Score localization predictions.",
-        subcommands = {})
+        subcommands = {ScoreCommand.class})
 final class EvalCommand {
 }

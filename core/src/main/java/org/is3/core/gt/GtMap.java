@@ -20,35 +20,22 @@ public final class GtMap {
     private final int nonZeroCount;
     private final int sumHalves;
 
-    private GtMap(byte[] dense) {
-        int runs = 0;
-        for (int i = 0; i < dense.length; i++) {
-            if (dense[i] != 0 && (i == 0 || dense[i - 1] != dense[i])) {
-                runs++;
-            }
-        }
-        starts = new int[runs];
-        ends = new int[runs];
-        halves = new byte[runs];
+    private GtMap(Runs runs) {
+        this.starts = Arrays.copyOf(runs.starts, runs.size);
+        this.ends = Arrays.copyOf(runs.ends, runs.size);
+        this.halves = Arrays.copyOf(runs.halves, runs.size);
         int count = 0;
         int sum = 0;
-        int r = -1;
-        for (int i = 0; i < dense.length; i++) {
-            byte v = dense[i];
-            if (v == 0) {
-                continue;
-            }
-            if (i == 0 || dense[i - 1] != v) {
-                r++;
-                starts[r] = i;
-                halves[r] = v;
-            }
-            ends[r] = i + 1;
-            count++;
-            sum += v;
+        for (int r = 0; r < runs.size; r++) {
+            count += ends[r] - starts[r];
+            sum += (ends[r] - starts[r]) * halves[r];
         }
-        nonZeroCount = count;
-        sumHalves = sum;
+        this.nonZeroCount = count;
+        this.sumHalves = sum;
+    }
+
+    private GtMap(byte[] dense) {
+        this(Runs.of(dense));
     }
 
     /** The all-zero map of a negative sample. */
@@ -56,13 +43,32 @@ public final class GtMap {
         return new GtMap(new byte[Grid.PIXELS]);
     }
 
-    /** Binary union of boxes (VGG-SS, IS3): a pixel is 1 if any box covers it. */
+    /**
+     * Binary union of boxes (VGG-SS, IS3): a pixel is 1 if any box covers it. Built row by row
+     * from the boxes' column intervals, without a dense map: readers build thousands of these.
+     */
     public static GtMap union(List<PixelBox> boxes) {
-        byte[] h = new byte[Grid.PIXELS];
-        for (PixelBox b : boxes) {
-            fill(h, b, false);
+        Runs runs = new Runs();
+        int[][] spans = new int[boxes.size()][];
+        for (int r = 0; r < Grid.SIZE; r++) {
+            int n = 0;
+            for (PixelBox b : boxes) {
+                if (r >= b.rowStart() && r < b.rowEnd() && b.colStart() < b.colEnd()) {
+                    spans[n++] = new int[] {b.colStart(), b.colEnd()};
+                }
+            }
+            Arrays.sort(spans, 0, n, (x, y) -> Integer.compare(x[0], y[0]));
+            int row = r * Grid.SIZE;
+            for (int i = 0; i < n; ) {
+                int c0 = spans[i][0];
+                int c1 = spans[i][1];
+                for (i++; i < n && spans[i][0] <= c1; i++) {
+                    c1 = Math.max(c1, spans[i][1]);
+                }
+                runs.append(row + c0, row + c1, (byte) 2);
+            }
         }
-        return new GtMap(h);
+        return new GtMap(runs);
     }
 
     /**
@@ -72,7 +78,7 @@ public final class GtMap {
     public static GtMap consensus(List<PixelBox> boxes) {
         byte[] h = new byte[Grid.PIXELS];
         for (PixelBox b : boxes) {
-            fill(h, b, true);
+            fill(h, b);
         }
         return new GtMap(h);
     }
@@ -102,14 +108,14 @@ public final class GtMap {
         return new GtMap(halves.clone());
     }
 
-    private static void fill(byte[] h, PixelBox b, boolean accumulate) {
+    private static void fill(byte[] h, PixelBox b) {
         int c0 = b.colStart();
         int c1 = b.colEnd();
         for (int r = b.rowStart(); r < b.rowEnd(); r++) {
             int row = r * Grid.SIZE;
             for (int c = c0; c < c1; c++) {
                 int i = row + c;
-                h[i] = accumulate ? (byte) Math.min(2, h[i] + 1) : 2;
+                h[i] = (byte) Math.min(2, h[i] + 1);
             }
         }
     }
@@ -196,6 +202,45 @@ public final class GtMap {
             Arrays.fill(d, starts[r], ends[r], halves[r] * 0.5);
         }
         return d;
+    }
+
+    /** Growable run lists; adjacent runs of equal value merge, so a full map is one run. */
+    private static final class Runs {
+        int[] starts = new int[16];
+        int[] ends = new int[16];
+        byte[] halves = new byte[16];
+        int size;
+
+        static Runs of(byte[] dense) {
+            Runs runs = new Runs();
+            for (int i = 0; i < dense.length; ) {
+                byte v = dense[i];
+                int j = i + 1;
+                while (j < dense.length && dense[j] == v) {
+                    j++;
+                }
+                if (v != 0) {
+                    runs.append(i, j, v);
+                }
+                i = j;
+            }
+            return runs;
+        }
+
+        void append(int start, int end, byte value) {
+            if (size > 0 && ends[size - 1] == start && halves[size - 1] == value) {
+                ends[size - 1] = end;
+                return;
+            }
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
+                halves = Arrays.copyOf(halves, size * 2);
+            }
+            starts[size] = start;
+            ends[size] = end;
+            halves[size++] = value;
+        }
     }
 
     @FunctionalInterface

@@ -26,6 +26,7 @@ public final class CIoUKernel {
     private final int[] hist = new int[BINS];
     private int[] candidatesA = new int[1024];
     private int[] candidatesB = new int[1024];
+    private boolean finite;
 
     public CIoUKernel(LocalizationProtocol protocol) {
         this.protocol = protocol;
@@ -51,6 +52,11 @@ public final class CIoUKernel {
         return new SampleCIoU(ciou(t50, gt), ciou(tk, gt));
     }
 
+    /** Whether every value of the last scored map was finite (known for free from its min and max). */
+    public boolean lastMapFinite() {
+        return finite;
+    }
+
     /** Fills {@link #p}; false when the map needs the reference path. */
     private boolean normalise(float[] h) {
         float min = Float.POSITIVE_INFINITY;
@@ -59,6 +65,7 @@ public final class CIoUKernel {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
+        finite = Float.isFinite(min) && Float.isFinite(max); // min/max carry any NaN or ±Inf
         float range = max - min;
         if (!(range > 0.0f) || Float.isInfinite(range)) {
             return false; // constant, NaN, ±Inf, or overflowing range

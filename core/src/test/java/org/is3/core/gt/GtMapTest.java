@@ -63,6 +63,29 @@ class GtMapTest {
     }
 
     @Test
+    void unionFromRowIntervalsEqualsThePixelwiseUnion() {
+        Random rnd = new Random(3);
+        for (int trial = 0; trial < 300; trial++) {
+            List<PixelBox> boxes = new java.util.ArrayList<>();
+            int n = rnd.nextInt(5);
+            byte[] expected = new byte[Grid.PIXELS];
+            for (int b = 0; b < n; b++) {
+                PixelBox box = new PixelBox(rnd.nextInt(300) - 40, rnd.nextInt(300) - 40,
+                        rnd.nextInt(300) - 40, rnd.nextInt(300) - 40);
+                boxes.add(box);
+                for (int r = box.rowStart(); r < box.rowEnd(); r++) {
+                    for (int c = box.colStart(); c < box.colEnd(); c++) {
+                        expected[r * Grid.SIZE + c] = 2;
+                    }
+                }
+            }
+            GtMap m = GtMap.union(boxes);
+            assertArrayEquals(expected, m.toHalves(), boxes.toString());
+            assertEquals(GtMap.fromHalves(expected), m, "canonical runs for " + boxes);
+        }
+    }
+
+    @Test
     void emptyAndFull() {
         assertTrue(GtMap.empty().isEmpty());
         GtMap full = GtMap.union(List.of(new PixelBox(0, 0, 224, 224)));

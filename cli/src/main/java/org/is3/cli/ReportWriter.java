@@ -1,0 +1,110 @@
+package org.is3.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.is3.core.metrics.ExtendedResult;
+import org.is3.core.metrics.LocalizationResult;
+import org.is3.core.scoring.SampleResult;
+import org.is3.core.scoring.ScoreOptions;
+import org.is3.core.scoring.ScoreReport;
+
+/** Renders a score report: JSON (fractions), a paper-style table (×100), per-sample CSV. */
+final class ReportWriter {
+    private ReportWriter() {
+    }
+
+    /** The metrics under the keys of {@code is3 eval score --json}; NaN becomes null. */
+    static Map<String, Object> metrics(ScoreReport report) {
+        LocalizationResult l = report.localization();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", l.n());
+        m.put("n_groups", l.nGroups());
+        put(m, "ciou", l.ciou());
+        put(m, "auc", l.auc());
+        put(m, "mean_ciou", l.meanCiou());
+        put(m, "ciou_adap", l.ciouAdap());
+        put(m, "auc_adap", l.aucAdap());
+        put(m, "mean_ciou_adap", l.meanCiouAdap());
+        put(m, "iiou", l.iiou());
+        put(m, "iiou_adap", l.iiouAdap());
+        put(m, "iauc", l.iauc());
+        put(m, "iauc_adap", l.iaucAdap());
+        ExtendedResult e = report.extended();
+        if (e != null) {
+            m.put("n_negatives", report.negatives());
+            put(m, "ap", e.ap());
+            put(m, "max_f1", e.maxF1());
+            put(m, "loc_acc", e.locAcc());
+        }
+        if (report.missing() > 0) {
+            m.put("n_missing", report.missing());
+        }
+        return m;
+    }
+
+    private static void put(Map<String, Object> m, String key, double v) {
+        m.put(key, Double.isNaN(v) ? null : v);
+    }
+
+    static String json(ScoreReport report) throws IOException {
+        return new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(metrics(report)) + System.lineSeparator();
+    }
+
+    static String table(ScoreReport report, ScoreOptions options) {
+        LocalizationResult l = report.localization();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("%d samples, %d groups, protocol %s%n", l.n(), l.nGroups(),
+                options.protocol().name()));
+        sb.append(String.format("%-10s %8s %8s %10s%n", "", "cIoU", "AUC", "mean cIoU"));
+        sb.append(String.format("%-10s %8s %8s %10s%n", "top-50%", pct(l.ciou()), pct(l.auc()), pct(l.meanCiou())));
+        sb.append(String.format("%-10s %8s %8s %10s%n", "adaptive", pct(l.ciouAdap()), pct(l.aucAdap()),
+                pct(l.meanCiouAdap())));
+        sb.append(String.format("%-10s %8s %8s%n", "", "IIoU", "IAUC"));
+        sb.append(String.format("%-10s %8s %8s%n", "top-50%", pct(l.iiou()), pct(l.iauc())));
+        sb.append(String.format("%-10s %8s %8s%n", "adaptive", pct(l.iiouAdap()), pct(l.iaucAdap())));
+        ExtendedResult e = report.extended();
+        if (e != null) {
+            sb.append(String.format("extended (%d negatives): AP %s  max-F1 %s  LocAcc %s%n", report.negatives(),
+                    pct(e.ap()), pct(e.maxF1()), pct(e.locAcc())));
+        }
+        if (report.missing() > 0) {
+            sb.append(report.missing()).append(" samples had no prediction and scored as failures")
+                    .append(System.lineSeparator());
+        }
+        return sb.toString();
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "nan" : String.format("%.2f", v * 100);
+    }
+
+    static void writePerSample(ScoreReport report, Path file) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            boolean ext = report.extended() != null;
+            w.write(ext ? "id,kind,missing,ciou,ciou_adap,extended_ciou,confidence\n" : "id,missing,ciou,ciou_adap\n");
+            for (SampleResult s : report.samples()) {
+                w.write(csv(s.id()));
+                if (ext) {
+                    w.write(',');
+                    w.write(s.kind().name().toLowerCase());
+                }
+                w.write(',' + Boolean.toString(s.missing()) + ',' + s.ciou() + ',' + s.ciouAdaptive());
+                if (ext) {
+                    w.write(',' + Double.toString(s.extendedCIoU()) + ',' + s.confidence());
+                }
+                w.write('\n');
+            }
+        }
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+}

@@ -1,0 +1,93 @@
+package org.is3.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.is3.core.formats.PredictionSource;
+import org.is3.core.gt.GroundTruthFormat;
+import org.is3.core.gt.GroundTruthReaders;
+import org.is3.core.gt.GroundTruthSet;
+import org.is3.core.metrics.LocalizationProtocol;
+import org.is3.core.scoring.ScoreOptions;
+import org.is3.core.scoring.ScoreReport;
+import org.is3.core.scoring.Scorer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {"Score localization heatmaps against ground truth, exactly as the reference code does.",
+            "Prints a table like the papers' (×100) or, with --json, one JSON object (fractions)."})
+final class ScoreCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--gt", required = true, paramLabel = "PATH",
+            description = "Ground truth: a JSON file (is3, is3-seg, vggss) or a directory of XML files (flickr).")
+    Path gt;
+
+    @Option(names = "--gt-format", required = true, paramLabel = "FORMAT",
+            description = "is3 | is3-seg | vggss | flickr | extended")
+    String gtFormat;
+
+    @Option(names = "--negatives", paramLabel = "CSV",
+            description = "SLAVC *_test_plus_silent.csv of negatives (with --gt-format extended).")
+    Path negatives;
+
+    @Option(names = "--ids", paramLabel = "FILE",
+            description = "Score only these ids (one per line, or a CSV whose first column is the id).")
+    Path ids;
+
+    @Option(names = "--masks", paramLabel = "DIR", description = "Directory of mask images (is3-seg).")
+    Path masks;
+
+    @Option(names = "--pred", required = true, paramLabel = "PATH",
+            description = "Predictions: a directory of <id>.npy, a .zip of them, an .npz, or an N×224×224 .npy with ids.txt beside it.")
+    Path pred;
+
+    @Option(names = "--protocol", defaultValue = "sslalign", paramLabel = "NAME",
+            description = "sslalign (default: min-max, strict >) | ezvsl (>=) | lvs. See docs/metrics.md.")
+    String protocol;
+
+    @Option(names = "--tau", defaultValue = "0.03", paramLabel = "T",
+            description = "Extended benchmarks: heatmaps are cos/T; confidence maps cos ∈ [-1, 1] to [0, 1] (default ${DEFAULT-VALUE}).")
+    double tau;
+
+    @Option(names = "--relative-mask",
+            description = "Extended benchmarks: SLAVC's relative mask (top 50 % of min-max) instead of s ≥ 0.5.")
+    boolean relativeMask;
+
+    @Option(names = "--allow-missing", description = "Score samples without a prediction as failures.")
+    boolean allowMissing;
+
+    @Option(names = "--json", description = "Print one JSON object with fractions (not ×100).")
+    boolean json;
+
+    @Option(names = "--per-sample", paramLabel = "FILE", description = "Write one CSV row per sample.")
+    Path perSample;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Scoring threads (default: all cores).")
+    Integer threads;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        GroundTruthSet truth = GroundTruthReaders.read(GroundTruthFormat.fromName(gtFormat), gt,
+                GroundTruthReaders.Options.defaults().withIdsSubset(ids).withNegativesCsv(negatives).withMasksDir(masks));
+        ScoreOptions options = new ScoreOptions(LocalizationProtocol.fromName(protocol), allowMissing, tau,
+                relativeMask, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        ScoreReport report;
+        try (PredictionSource source = PredictionSource.open(pred);
+             ProgressBar bar = ProgressBar.onStderr("scoring")) {
+            report = new Scorer(options).score(truth, source, bar);
+        }
+        if (perSample != null) {
+            ReportWriter.writePerSample(report, perSample);
+        }
+        out.print(json ? ReportWriter.json(report) : ReportWriter.table(report, options));
+        out.flush();
+        return 0;
+    }
+}

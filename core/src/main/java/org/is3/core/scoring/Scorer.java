@@ -1,0 +1,155 @@
+package org.is3.core.scoring;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.is3.core.InputException;
+import org.is3.core.formats.NpyArray;
+import org.is3.core.formats.PredictionSource;
+import org.is3.core.grid.Grid;
+import org.is3.core.gt.GroundTruth;
+import org.is3.core.gt.GroundTruthSet;
+import org.is3.core.gt.SampleKind;
+import org.is3.core.metrics.CIoUKernel;
+import org.is3.core.metrics.ExtendedMetrics;
+import org.is3.core.metrics.ExtendedResult;
+import org.is3.core.metrics.ExtendedSample;
+import org.is3.core.metrics.LocalizationMetrics;
+import org.is3.core.metrics.SampleCIoU;
+
+/**
+ * Scores a prediction set against ground truth: samples in parallel, aggregates in ground-truth
+ * order so every sum runs in the reference's order. Bad input is collected over the whole set and
+ * reported at once (first {@value Problems#SHOWN}, then a count) before anything is aggregated.
+ */
+public final class Scorer {
+    private final ScoreOptions options;
+
+    public Scorer(ScoreOptions options) {
+        this.options = options;
+    }
+
+    public ScoreReport score(GroundTruthSet truth, PredictionSource predictions, Progress progress) {
+        checkIds(truth, predictions);
+        List<GroundTruth> samples = truth.samples();
+        boolean extended = samples.stream().anyMatch(GroundTruth::isNegative);
+        SampleResult[] results = new SampleResult[samples.size()];
+        String[] problems = new String[samples.size()];
+        AtomicInteger done = new AtomicInteger();
+        ThreadLocal<CIoUKernel> kernels = ThreadLocal.withInitial(() -> new CIoUKernel(options.protocol()));
+        Set<String> available = new HashSet<>(predictions.ids());
+        ForkJoinPool pool = new ForkJoinPool(options.threads());
+        try {
+            pool.submit(() -> IntStream.range(0, samples.size()).parallel().forEach(i -> {
+                GroundTruth gt = samples.get(i);
+                try {
+                    results[i] = available.contains(gt.id())
+                            ? scoreOne(gt, predictions.read(gt.id()), kernels.get(), extended)
+                            : missing(gt, extended);
+                } catch (InputException e) {
+                    problems[i] = gt.id() + ": " + e.getMessage();
+                }
+                progress.update(done.incrementAndGet(), samples.size());
+            })).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scoring interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        Problems.throwIfAny("predictions in " + predictions.describe(),
+                Arrays.stream(problems).filter(p -> p != null).toList());
+        return aggregate(samples, Arrays.asList(results), extended);
+    }
+
+    private void checkIds(GroundTruthSet truth, PredictionSource predictions) {
+        List<String> problems = new ArrayList<>();
+        for (String id : predictions.ids()) {
+            if (!truth.contains(id)) {
+                problems.add(id + ": not a sample of the ground truth (unknown id)");
+            }
+        }
+        if (!options.allowMissing()) {
+            Set<String> have = new HashSet<>(predictions.ids());
+            for (GroundTruth gt : truth.samples()) {
+                if (!have.contains(gt.id())) {
+                    problems.add(gt.id() + ": no prediction (use --allow-missing to score it as a failure)");
+                }
+            }
+        }
+        Problems.throwIfAny("predictions in " + predictions.describe(), problems);
+    }
+
+    private SampleResult scoreOne(GroundTruth gt, NpyArray array, CIoUKernel kernel, boolean extended) {
+        float[] map = heatmap(array);
+        SampleCIoU s = kernel.score(map, gt.map());
+        if (!kernel.lastMapFinite()) {
+            throw nonFinite(map);
+        }
+        if (!extended) {
+            return new SampleResult(gt.id(), gt.kind(), false, s.ciou(), s.ciouAdaptive(), Double.NaN, Float.NaN);
+        }
+        ExtendedSample e = ExtendedMetrics.score(map, gt.map(), options.tau(), options.relativeMask());
+        return new SampleResult(gt.id(), gt.kind(), false, s.ciou(), s.ciouAdaptive(), e.ciou(), e.confidence());
+    }
+
+    private static SampleResult missing(GroundTruth gt, boolean extended) {
+        return new SampleResult(gt.id(), gt.kind(), true, 0.0, 0.0, extended ? 0.0 : Double.NaN,
+                extended ? Float.NEGATIVE_INFINITY : Float.NaN);
+    }
+
+    /** The 224×224 map of an upload; singleton axes (1×224×224, 224×224×1) are dropped. */
+    static float[] heatmap(NpyArray array) {
+        int rows = 0;
+        int cols = 0;
+        int kept = 0;
+        for (int d : array.shape()) {
+            if (d != 1) {
+                rows = kept == 0 ? d : rows;
+                cols = kept == 1 ? d : cols;
+                kept++;
+            }
+        }
+        if (kept != 2 || rows != Grid.SIZE || cols != Grid.SIZE) {
+            throw new InputException("shape " + array.shapeString() + ", expected (224, 224)"
+                    + " (maps must be 224×224; resize them the way your model's paper did)");
+        }
+        return array.data();
+    }
+
+    private static InputException nonFinite(float[] map) {
+        int i = 0;
+        while (Float.isFinite(map[i])) {
+            i++;
+        }
+        return new InputException("value " + map[i] + " at row " + i / Grid.SIZE + ", column " + i % Grid.SIZE
+                + " (maps must be finite)");
+    }
+
+    /** Aggregates in ground-truth order: localization over positives, extended over all samples. */
+    private static ScoreReport aggregate(List<GroundTruth> truth, List<SampleResult> results, boolean extended) {
+        LocalizationMetrics localization = new LocalizationMetrics();
+        ExtendedMetrics ext = extended ? new ExtendedMetrics() : null;
+        int missing = 0;
+        for (int i = 0; i < results.size(); i++) {
+            SampleResult r = results.get(i);
+            missing += r.missing() ? 1 : 0;
+            if (r.kind() == SampleKind.POSITIVE) {
+                localization.add(r.id(), new SampleCIoU(r.ciou(), r.ciouAdaptive()));
+            }
+            if (ext != null) {
+                ext.add(truth.get(i), new ExtendedSample(r.extendedCIoU(), r.confidence()));
+            }
+        }
+        ExtendedResult extendedResult = ext == null ? null : ext.compute();
+        return new ScoreReport(localization.compute(), extendedResult, results, missing);
+    }
+}
