@@ -3,7 +3,6 @@ package org.is3.core.formats;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -120,24 +119,25 @@ final class ArchiveSource implements PredictionSource {
      * stopped there (a zip bomb lies about its size), one that produces less is truncated.
      */
     private ByteBuffer inflate(Member m, String source) {
-        byte[] out = new byte[(int) m.size()];
+        int size = (int) m.size();
+        byte[] out = ScratchBuffers.heap(size);
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(mapped.slice(m.dataOffset(), (int) m.compressedSize()));
             int n = 0;
-            while (n < out.length) {
-                int k = inflater.inflate(out, n, out.length - n);
+            while (n < size) {
+                int k = inflater.inflate(out, n, size - n);
                 if (k == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
                     break;
                 }
                 n += k;
             }
-            if (n < out.length) {
+            if (n < size) {
                 throw new InputException(source + ": truncated deflate data (inflated " + n + " of the "
-                        + out.length + " declared bytes)");
+                        + size + " declared bytes)");
             }
             if (!inflater.finished() && inflater.inflate(new byte[1]) > 0) {
-                throw new InputException(source + ": inflates to more than its declared " + out.length
+                throw new InputException(source + ": inflates to more than its declared " + size
                         + " bytes (zip bomb?)");
             }
         } catch (DataFormatException e) {
@@ -145,7 +145,7 @@ final class ArchiveSource implements PredictionSource {
         } finally {
             inflater.end();
         }
-        return ByteBuffer.wrap(out);
+        return ByteBuffer.wrap(out, 0, size).slice();
     }
 
     @Override
@@ -158,12 +158,5 @@ final class ArchiveSource implements PredictionSource {
     @Override
     public void close() {
         mapped.close();
-    }
-
-    /** The member names in archive order, for tests. */
-    List<String> memberNames() {
-        List<String> names = new ArrayList<>();
-        members.values().forEach(m -> names.add(m.name()));
-        return names;
     }
 }

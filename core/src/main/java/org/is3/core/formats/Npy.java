@@ -41,7 +41,8 @@ public final class Npy {
                     return read(in, source);
                 }
             }
-            ByteBuffer buf = ByteBuffer.allocate((int) size);
+            // Read through a reused direct buffer: the copy to float[] in decode is then the only one.
+            ByteBuffer buf = ScratchBuffers.direct((int) size);
             while (buf.hasRemaining() && ch.read(buf) >= 0) {
                 // A short read is only an interruption; loop until full or end of file.
             }

@@ -1,7 +1,6 @@
 package org.is3.core.formats;
 
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * An n-dimensional float32 array in C (row-major) order, as read from or written to an NPY file.
@@ -61,10 +60,7 @@ public record NpyArray(int[] shape, float[] data) {
 
     /** The shape as numpy prints it: {@code (224, 224)}, {@code (5,)}, {@code ()}. */
     public String shapeString() {
-        if (shape.length == 1) {
-            return "(" + shape[0] + ",)";
-        }
-        return Arrays.stream(shape).mapToObj(Integer::toString).collect(Collectors.joining(", ", "(", ")"));
+        return Npy.shapeString(shape);
     }
 
     /** Equal shapes and bit-identical elements (NaNs with equal bits are equal). */

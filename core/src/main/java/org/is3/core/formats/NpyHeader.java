@@ -204,7 +204,7 @@ public record NpyHeader(NpyDtype dtype, boolean fortranOrder, int[] shape, int d
      */
     byte[] encode(int majorVersion) {
         StringBuilder dict = new StringBuilder("{'descr': '").append(dtype.descr()).append("', 'fortran_order': ")
-                .append(fortranOrder ? "True" : "False").append(", 'shape': ").append(shapeRepr(shape)).append(", }");
+                .append(fortranOrder ? "True" : "False").append(", 'shape': ").append(Npy.shapeString(shape)).append(", }");
         if (shape.length > 0) {
             int axis = fortranOrder ? shape[shape.length - 1] : shape[0];
             dict.append(" ".repeat(GROWTH_AXIS_MAX_DIGITS - Integer.toString(axis).length()));
@@ -232,13 +232,6 @@ public record NpyHeader(NpyDtype dtype, boolean fortranOrder, int[] shape, int d
         return out.array();
     }
 
-    private static String shapeRepr(int[] shape) {
-        if (shape.length == 1) {
-            return "(" + shape[0] + ",)";
-        }
-        return Arrays.stream(shape).mapToObj(Integer::toString).collect(Collectors.joining(", ", "(", ")"));
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof NpyHeader h && h.dtype.equals(dtype) && h.fortranOrder == fortranOrder
@@ -252,7 +245,7 @@ public record NpyHeader(NpyDtype dtype, boolean fortranOrder, int[] shape, int d
 
     @Override
     public String toString() {
-        return "NpyHeader[" + dtype.descr() + ", fortran=" + fortranOrder + ", shape=" + shapeRepr(shape)
+        return "NpyHeader[" + dtype.descr() + ", fortran=" + fortranOrder + ", shape=" + Npy.shapeString(shape)
                 + ", dataOffset=" + dataOffset + "]";
     }
 }

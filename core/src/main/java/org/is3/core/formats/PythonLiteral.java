@@ -22,6 +22,14 @@ final class PythonLiteral {
     record PyList(List<Object> items) {
     }
 
+    /** Python's None, kept distinct from a missing key. */
+    static final Object NONE = new Object() {
+        @Override
+        public String toString() {
+            return "None";
+        }
+    };
+
     private static final int MAX_DEPTH = 32;
 
     private final String text;
@@ -87,14 +95,6 @@ final class PythonLiteral {
             default -> throw error("'" + word + "' is not a Python literal");
         };
     }
-
-    /** Python's None, kept distinct from a missing key. */
-    static final Object NONE = new Object() {
-        @Override
-        public String toString() {
-            return "None";
-        }
-    };
 
     private Map<String, Object> dict(int depth) {
         pos++;

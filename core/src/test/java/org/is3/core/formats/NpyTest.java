@@ -181,15 +181,12 @@ class NpyTest {
             "{\"shape\": (2,), \"fortran_order\": False, \"descr\": \"<f4\"}",
             "{'descr': u'<f4', 'fortran_order': False, 'shape': (2L,)}",
             "{'descr':'f4','fortran_order':False,'shape':(2,),}",
-            "{'descr': '<f4', 'fortran_order': False, 'shape': [2], }",
         };
         for (String d : dicts) {
-            if (d.contains("[2]")) {
-                assertRefused(withHeader(d, f4(1, 2)), "'shape' is");
-                continue;
-            }
             assertArrayEquals(new float[] {1, 2}, Npy.decode(ByteBuffer.wrap(withHeader(d, f4(1, 2))), "h.npy").data(), d);
         }
+        // numpy requires a tuple: a list shape is refused by np.load too.
+        assertRefused(withHeader("{'descr': '<f4', 'fortran_order': False, 'shape': [2], }", f4(1, 2)), "'shape' is");
     }
 
     @Test
