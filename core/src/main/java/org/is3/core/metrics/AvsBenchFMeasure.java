@@ -22,6 +22,7 @@ final class AvsBenchFMeasure {
     static float[] curve(float[] probabilities, GtMap gt) {
         float[] on = new float[gt.nonZeroCount()];
         float[] off = new float[Grid.PIXELS - on.length];
+        byte[] covered = gt.toHalves();
         int nOn = 0;
         int nOff = 0;
         for (int i = 0; i < Grid.PIXELS; i++) {
@@ -29,7 +30,7 @@ final class AvsBenchFMeasure {
             if (Float.isNaN(p)) {
                 continue;
             }
-            if (gt.halves(i) != 0) {
+            if (covered[i] != 0) {
                 on[nOn++] = p;
             } else {
                 off[nOff++] = p;

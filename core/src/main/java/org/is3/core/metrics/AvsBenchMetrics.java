@@ -1,7 +1,6 @@
 package org.is3.core.metrics;
 
 import java.util.List;
-import org.is3.core.grid.Grid;
 import org.is3.core.gt.GtMap;
 
 /**
@@ -79,18 +78,9 @@ public final class AvsBenchMetrics {
 
     /** {@code mask_iou} for one frame: a tiny positive logit has probability exactly 0.5 and is not selected. */
     private static float frameIoU(float[] p, GtMap gt) {
-        int mask = 0;
-        int inter = 0;
-        for (int i = 0; i < Grid.PIXELS; i++) {
-            if (p[i] > 0.5f) {
-                mask++;
-                if (gt.halves(i) != 0) {
-                    inter++;
-                }
-            }
-        }
-        int union = mask + gt.nonZeroCount() - inter;
-        return MaskIoU.float32(inter, union, gt.isEmpty(), mask);
+        MaskOverlap o = MaskOverlap.of(p, 0.5f, gt);
+        int union = o.maskCount() + gt.nonZeroCount() - o.maskOnGt();
+        return MaskIoU.float32(o.maskOnGt(), union, gt.isEmpty(), o.maskCount());
     }
 
     /** {@code score = avg_f / img_num} (float32), then its max. */

@@ -74,19 +74,8 @@ public final class NegativeAudioMetrics {
      * doubled, which leaves the correctly rounded quotient unchanged. 0/0 gives NaN.
      */
     static double cIoU(float[] heatmap, GtMap gt, float t) {
-        long interHalves = 0;
-        long outside = 0;
-        for (int i = 0; i < Grid.PIXELS; i++) {
-            if (heatmap[i] > t) {
-                int g = gt.halves(i);
-                if (g == 0) {
-                    outside++;
-                } else {
-                    interHalves += g;
-                }
-            }
-        }
-        return (double) interHalves / (double) (gt.sumHalves() + 2 * outside);
+        MaskOverlap o = MaskOverlap.of(heatmap, t, gt);
+        return (double) o.interHalves() / (double) (gt.sumHalves() + 2L * o.maskOffGt());
     }
 
     /** {@code compute_f}: 2ab/(a + b) in binary64, NaN when both are 0. */

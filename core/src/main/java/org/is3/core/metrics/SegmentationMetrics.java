@@ -67,11 +67,11 @@ public final class SegmentationMetrics {
                 throw new IllegalArgumentException("batch image " + j + ": a uint8 mask GT must be binary, "
                         + "but this GT map has values 0.5");
             }
-            ImageCounts c = ImageCounts.of(h, gt, thresholdOf(h, gt, b, j));
+            MaskOverlap c = MaskOverlap.of(h, thresholdOf(h, gt, b, j), gt);
             if (gtType == GtType.FLOAT64_MAP) {
-                sum64 += MaskIoU.float64(c.interHalves, c.unionHalves(gt), gt.isEmpty(), c.maskCount);
+                sum64 += MaskIoU.float64(c.interHalves(), c.unionHalves(gt), gt.isEmpty(), c.maskCount());
             } else {
-                sum32 += MaskIoU.float32(c.interHalves / 2, c.unionHalves(gt) / 2, gt.isEmpty(), c.maskCount);
+                sum32 += MaskIoU.float32(c.interHalves() / 2, c.unionHalves(gt) / 2, gt.isEmpty(), c.maskCount());
             }
             if (!gt.isEmpty()) {
                 addF(c, gt);
@@ -119,11 +119,11 @@ public final class SegmentationMetrics {
      * pixel (P = ΣG/50176, R = 1); the other 254 thresholds in (0, 1] select the mask (P = TP/|mask|,
      * 0 for an empty mask; R = TP/ΣG). P and R are stored in float32.
      */
-    private void addF(ImageCounts c, GtMap gt) {
+    private void addF(MaskOverlap c, GtMap gt) {
         double sumG = gt.sum();
-        double tp = c.interHalves * 0.5;
+        double tp = c.interHalves() * 0.5;
         float pAll = (float) (sumG / Grid.PIXELS);
-        float pMask = c.maskCount == 0 ? 0f : (float) (tp / c.maskCount);
+        float pMask = c.maskCount() == 0 ? 0f : (float) (tp / c.maskCount());
         float rMask = (float) (tp / sumG);
         sumFAll += SegmentationFMeasure.of(pAll, 1f);
         sumFMask += SegmentationFMeasure.of(pMask, rMask);
@@ -142,25 +142,5 @@ public final class SegmentationMetrics {
                     + " IndexError there");
         }
         return RawHeatmapOrder.at(h, Grid.PIXELS - m);
-    }
-
-    /** Mask size and Σ_mask G (half-units) of one image at threshold t. */
-    private record ImageCounts(int maskCount, int interHalves) {
-        static ImageCounts of(float[] h, GtMap gt, float t) {
-            int count = 0;
-            int inter = 0;
-            for (int i = 0; i < Grid.PIXELS; i++) {
-                if (h[i] > t) {
-                    count++;
-                    inter += gt.halves(i);
-                }
-            }
-            return new ImageCounts(count, inter);
-        }
-
-        /** Σ max(mask, G) in half-units: 1 on the mask, G elsewhere. */
-        int unionHalves(GtMap gt) {
-            return 2 * maskCount + gt.sumHalves() - interHalves;
-        }
     }
 }
