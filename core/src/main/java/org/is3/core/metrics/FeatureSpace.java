@@ -34,7 +34,7 @@ public final class FeatureSpace {
     private double[] audioUnitSum;
     private double[] visualUnitSum;
     private double positiveCosineSum;
-    private final Map<SampleKind, double[]> negatives = new EnumMap<>(SampleKind.class); // {sum, count}
+    private final Map<SampleKind, CosineMean> negatives = new EnumMap<>(SampleKind.class);
 
     /** Adds a positive pair: the audio embedding and the visual embedding of the same sample. */
     public void addPositive(float[] audio, float[] visual) {
@@ -42,6 +42,7 @@ public final class FeatureSpace {
         int d = dimensionOf(audio, what);
         double na = CosineSimilarity.checkedNorm(audio, d, what + " audio embedding");
         double nv = CosineSimilarity.checkedNorm(visual, d, what + " visual embedding");
+        fixDimension(d);
         for (int k = 0; k < d; k++) {
             audioUnitSum[k] += audio[k] / na;
             visualUnitSum[k] += visual[k] / nv;
@@ -60,13 +61,15 @@ public final class FeatureSpace {
             throw new IllegalArgumentException("a negative pair needs a negative kind (SILENCE, NOISE, OFFSCREEN or"
                     + " NON_SOUNDING), got POSITIVE");
         }
-        double[] acc = negatives.computeIfAbsent(kind, k -> new double[2]);
-        String what = kind + " pair " + (long) acc[1];
+        CosineMean mean = negatives.get(kind);
+        String what = kind + " pair " + (mean == null ? 0 : mean.count);
         int d = dimensionOf(audio, what);
         double na = CosineSimilarity.checkedNorm(audio, d, what + " audio embedding");
         double nv = CosineSimilarity.checkedNorm(visual, d, what + " visual embedding");
-        acc[0] += CosineSimilarity.cosine(audio, na, visual, nv);
-        acc[1]++;
+        fixDimension(d);
+        mean = negatives.computeIfAbsent(kind, k -> new CosineMean());
+        mean.sum += CosineSimilarity.cosine(audio, na, visual, nv);
+        mean.count++;
     }
 
     public FeatureSpaceResult compute() {
@@ -81,8 +84,8 @@ public final class FeatureSpace {
         double alignment = positiveCosineSum / positives;
         Map<SampleKind, Double> cosine = new EnumMap<>(SampleKind.class);
         Map<SampleKind, Double> separability = new EnumMap<>(SampleKind.class);
-        negatives.forEach((kind, acc) -> {
-            double mean = acc[0] / acc[1];
+        negatives.forEach((kind, m) -> {
+            double mean = m.sum / m.count;
             cosine.put(kind, mean);
             separability.put(kind, alignment - mean);
         });
@@ -90,19 +93,28 @@ public final class FeatureSpace {
                 Collections.unmodifiableMap(separability));
     }
 
-    /** The embedding dimension, fixed by the first pair added. */
+    /** The embedding dimension: fixed by the first accepted pair, else the length of this audio embedding. */
     private int dimensionOf(float[] audio, String what) {
         if (audio == null) {
             throw new InputException(what + " audio embedding is missing");
         }
-        if (dim < 0) {
-            if (audio.length == 0) {
-                throw new InputException(what + " audio embedding is empty");
-            }
-            dim = audio.length;
-            audioUnitSum = new double[dim];
-            visualUnitSum = new double[dim];
+        if (dim < 0 && audio.length == 0) {
+            throw new InputException(what + " audio embedding is empty");
         }
-        return dim;
+        return dim < 0 ? audio.length : dim;
+    }
+
+    private void fixDimension(int d) {
+        if (dim < 0) {
+            dim = d;
+            audioUnitSum = new double[d];
+            visualUnitSum = new double[d];
+        }
+    }
+
+    /** A running sum of cosines, in the order the pairs were added. */
+    private static final class CosineMean {
+        private double sum;
+        private int count;
     }
 }

@@ -16,9 +16,11 @@ import org.is3.core.gt.GtMap;
  * {@link #add} per image (in the reference's order: the order decides the last bits of the means),
  * then {@link #compute}.
  *
- * <p>The reference reports positive cIoU/AUC only for universal thresholds and pairs the masks for
- * the IoU only at universal and {@code _thrciouadap} thresholds; for the per-sample rules this class
- * applies the same arithmetic with the per-sample T, so every rule yields the same record.
+ * <p>The reference reports the positives' mean cIoU/AUC only for universal thresholds, pairs the masks
+ * for the IoU only at universal and {@code _thrciouadap} thresholds, and forms the F-combinations only
+ * at the per-model {@code maxq3} constant. This class applies the same arithmetic at whatever rule it
+ * is given, so every rule yields the same record; pass {@code universal(maxq3)} to get the numbers
+ * {@code eval.py} prints as {@code F_Pos_Neg} and {@code F_AUC_AOC_Pos_Neg}.
  */
 public final class NegativeAudioMetrics {
     private final NegativeThreshold rule;

@@ -57,17 +57,22 @@ public final class SegmentationMetrics {
                     + heatmaps.size() + " heatmaps and " + gts.size() + " GT maps");
         }
         int b = heatmaps.size();
-        double sum64 = 0.0;
-        float sum32 = 0f;
+        // thresholds first: a rejected image must leave the accumulator untouched
+        float[] thresholds = new float[b];
         for (int j = 0; j < b; j++) {
-            float[] h = heatmaps.get(j);
+            RawHeatmapOrder.requireGrid(heatmaps.get(j), "batch image " + j);
             GtMap gt = gts.get(j);
-            RawHeatmapOrder.requireGrid(h, "batch image " + j);
             if (gtType == GtType.UINT8_MASK && gt.sumHalves() != 2 * gt.nonZeroCount()) {
                 throw new IllegalArgumentException("batch image " + j + ": a uint8 mask GT must be binary, "
                         + "but this GT map has values 0.5");
             }
-            MaskOverlap c = MaskOverlap.of(h, thresholdOf(h, gt, b, j), gt);
+            thresholds[j] = thresholdOf(heatmaps.get(j), gt, b, j);
+        }
+        double sum64 = 0.0;
+        float sum32 = 0f;
+        for (int j = 0; j < b; j++) {
+            GtMap gt = gts.get(j);
+            MaskOverlap c = MaskOverlap.of(heatmaps.get(j), thresholds[j], gt);
             if (gtType == GtType.FLOAT64_MAP) {
                 sum64 += MaskIoU.float64(c.interHalves(), c.unionHalves(gt), gt.isEmpty(), c.maskCount());
             } else {

@@ -55,6 +55,8 @@ class FeatureSpaceTest {
     void rejectsBadInput() {
         FeatureSpace fs = new FeatureSpace();
         assertThrows(IllegalStateException.class, fs::compute);
+        // a rejected first pair does not fix the dimension
+        assertThrows(InputException.class, () -> fs.addPositive(new float[] {1, 0, 0}, new float[] {0, 0, 0}));
         assertThrows(IllegalArgumentException.class,
                 () -> fs.addNegative(SampleKind.POSITIVE, new float[] {1}, new float[] {1}));
         fs.addPositive(new float[] {1, 0}, new float[] {0, 1});
