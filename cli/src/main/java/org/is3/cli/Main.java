@@ -1,5 +1,6 @@
 package org.is3.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,8 +24,18 @@ public final class Main {
 
     /** Runs the command line without exiting the JVM; returns the exit code. */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output streams (tests capture them). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(out);
+        cmd.setErr(err);
         cmd.setExecutionExceptionHandler(new UserErrorHandler());
-        return cmd.execute(args);
+        int code = cmd.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 }
