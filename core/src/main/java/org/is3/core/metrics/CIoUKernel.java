@@ -61,11 +61,16 @@ public final class CIoUKernel {
     private boolean normalise(float[] h) {
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
+        boolean nan = false;
         for (float v : h) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            min = v < min ? v : min; // plain comparisons: Math.min's NaN and ±0 rules cost a branch each
+            max = v > max ? v : max;
+            nan |= v != v;
         }
-        finite = Float.isFinite(min) && Float.isFinite(max); // min/max carry any NaN or ±Inf
+        finite = !nan && Float.isFinite(min) && Float.isFinite(max);
+        if (nan) {
+            return false;
+        }
         float range = max - min;
         if (!(range > 0.0f) || Float.isInfinite(range)) {
             return false; // constant, NaN, ±Inf, or overflowing range
@@ -97,15 +102,20 @@ public final class CIoUKernel {
         candidatesB = ensure(candidatesB, hist[b.bin]);
         int na = 0;
         int nb = 0;
+        int binA = a.bin;
+        int binB = b.bin;
+        int[] ca = candidatesA;
+        int[] cb = candidatesB;
+        int lastA = ca.length - 1;
+        int lastB = cb.length - 1;
         for (int i = 0; i < N; i++) {
+            // branch-free gather: always store, advance only on a match (the slot past the end is a spare)
             int bits = Float.floatToRawIntBits(p[i]);
             int bin = bits >>> 16;
-            if (bin == a.bin) {
-                candidatesA[na++] = bits;
-            }
-            if (bin == b.bin) {
-                candidatesB[nb++] = bits;
-            }
+            ca[Math.min(na, lastA)] = bits;
+            na += bin == binA ? 1 : 0;
+            cb[Math.min(nb, lastB)] = bits;
+            nb += bin == binB ? 1 : 0;
         }
         a.resolve(candidatesA, na, hist);
         if (b.bin == a.bin) {
@@ -115,20 +125,22 @@ public final class CIoUKernel {
         }
     }
 
+    /** Finds the bin of an order statistic, walking down from the top where the mass of [0, 1] maps is. */
     private void locate(int rank, Threshold t) {
-        int before = 0;
-        int bin = 0;
-        while (before + hist[bin] <= rank) {
-            before += hist[bin];
-            bin++;
+        int bin = BINS - 1;
+        int before = N - hist[bin];
+        while (before > rank) {
+            bin--;
+            before -= hist[bin];
         }
         t.bin = bin;
         t.rank = rank;
         t.before = before;
     }
 
+    /** Room for {@code size} candidates plus the spare slot the branch-free gather writes into. */
     private static int[] ensure(int[] buf, int size) {
-        return buf.length >= size ? buf : new int[Math.max(size, buf.length * 2)];
+        return buf.length > size ? buf : new int[Math.max(size + 1, buf.length * 2)];
     }
 
     private double ciou(Threshold t, GtMap gt) {
