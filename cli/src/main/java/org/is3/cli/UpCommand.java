@@ -1,13 +1,111 @@
 package org.is3.cli;
 
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.is3.db.Database;
+import org.is3.db.servicestart.ServiceStartRepository;
+import org.is3.eval.server.EvalServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Start everything on embedded defaults (the main job); Ctrl-C stops it.")
+        description = {"Start everything on embedded defaults: PostgreSQL (data under <home>/pg, kept across",
+            "restarts, migrations applied) and the eval server. Prints where each one is; Ctrl-C stops",
+            "them cleanly. Later services (broker, pipeline, annotator) join here as they are built."})
 final class UpCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HomeOptions home;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface the HTTP services bind to (default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--eval-port", defaultValue = "7080", description = "Eval server port; 0 picks a free one (default ${DEFAULT-VALUE}).")
+    int evalPort;
+
+    @Option(names = "--check", description = "Start everything, check every health endpoint, stop, and exit 0 if all were healthy.")
+    boolean check;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("is3 up — home " + home.home().toAbsolutePath());
+        out.flush();
+        Database db = Database.start(home.databaseConfig());
+        EvalServer eval;
+        try {
+            new ServiceStartRepository(db).record("up", hostName(), Main.class.getPackage().getImplementationVersion());
+            eval = EvalServer.start(host, evalPort, () -> reachable(db));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        String evalUrl = "http://" + host + ":" + eval.port();
+        out.println("  database     " + (db.embedded() ? "embedded PostgreSQL at " : "PostgreSQL at ") + db.jdbcUrl()
+                + " (migrations applied)");
+        out.println("  eval server  " + evalUrl + "/health");
+        out.flush();
+        if (check) {
+            boolean healthy = healthy(evalUrl + "/health", out);
+            eval.close();
+            db.close();
+            return healthy ? 0 : 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.err.println("is3: stopping …");
+            eval.close();
+            db.close();
+            System.err.println("is3: stopped");
+            stopped.countDown();
+        }, "is3-shutdown"));
+        out.println("Ctrl-C to stop.");
+        out.flush();
+        stopped.await();
         return 0;
+    }
+
+    private static boolean reachable(Database db) {
+        try (Connection c = db.dataSource().getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static boolean healthy(String url, PrintWriter out) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            out.println("  check        " + url + " → " + r.statusCode() + " " + r.body());
+            return r.statusCode() == 200;
+        } catch (java.io.IOException e) {
+            out.println("  check        " + url + " → unreachable: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
     }
 }
