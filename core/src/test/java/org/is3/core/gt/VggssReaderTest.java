@@ -138,8 +138,8 @@ class VggssReaderTest {
             ids.append(String.format("missing%04d_000001%n", i));
         }
         Path subset = Fixtures.write(tmp.resolve("subset.txt"), ids.toString());
-        InputException e = assertThrows(InputException.class,
-                () -> VggssReader.read(SharedData.file("vggss.json"), subset));
+        Path vggss = SharedData.file("vggss.json");
+        InputException e = assertThrows(InputException.class, () -> VggssReader.read(vggss, subset));
         assertMessage(e, "25 id(s)", "subset.txt", "missing0000_000001", "missing0019_000001", "(and 5 more)");
         assertTrue(!e.getMessage().contains("missing0020_000001"), "only the first 20 are named");
     }
