@@ -12,7 +12,7 @@ import org.is3.core.gt.GtMap;
  *
  * <p>All arithmetic is torch float32 (see {@link TorchFloat32} for the sigmoid, the thresholds and the
  * batch sum, and for what a CUDA run may do differently): mask = {sigmoid(logit) > 0.5}; frame IoU as
- * {@link MaskIoU#float32}; batch IoU = torch.sum(IoUs)/N; batch F = max over the 255 thresholds of the
+ * {@link MaskOverlap#iouFloat32}; batch IoU = torch.sum(IoUs)/N; batch F = max over the 255 thresholds of the
  * F curve averaged over the frames with a non-empty GT (0 if there is none); the meters average the
  * batch values, IoU in float32 and F in binary64.
  */
@@ -29,25 +29,19 @@ public final class AvsBenchMetrics {
         }
         int n = logits.size();
         float[] ious = new float[n];
-        float[] fSums = null;
+        float[] fSums = new float[TorchFloat32.PR_POINTS]; // F ≥ +0, so 0 + F is F bit for bit
         int fFrames = 0;
         for (int j = 0; j < n; j++) {
-            RawHeatmapOrder.requireGrid(logits.get(j), "frame " + j + " logit");
+            CIoU.requireGrid(logits.get(j), "frame " + j + " logit map");
             GtMap gt = masks.get(j);
-            if (gt.sumHalves() != 2 * gt.nonZeroCount()) {
-                throw new IllegalArgumentException("frame " + j + ": an AVSBench GT mask must be binary, but this"
-                        + " GT map has values 0.5");
-            }
+            MaskOverlap.requireBinary(gt, "frame " + j + ": the AVSBench GT");
             float[] p = probabilities(logits.get(j));
-            ious[j] = frameIoU(p, gt);
+            // mask_iou: a tiny positive logit has probability exactly 0.5 and is not selected
+            ious[j] = MaskOverlap.of(p, Binarization.STRICT, 0.5f, gt).iouFloat32(gt);
             if (!gt.isEmpty()) {
                 float[] f = AvsBenchFMeasure.curve(p, gt);
-                if (fSums == null) {
-                    fSums = f;
-                } else {
-                    for (int i = 0; i < f.length; i++) {
-                        fSums[i] += f[i];
-                    }
+                for (int i = 0; i < f.length; i++) {
+                    fSums[i] += f[i];
                 }
                 fFrames++;
             }
@@ -74,13 +68,6 @@ public final class AvsBenchMetrics {
             p[i] = TorchFloat32.sigmoid(logits[i]);
         }
         return p;
-    }
-
-    /** {@code mask_iou} for one frame: a tiny positive logit has probability exactly 0.5 and is not selected. */
-    private static float frameIoU(float[] p, GtMap gt) {
-        MaskOverlap o = MaskOverlap.of(p, 0.5f, gt);
-        int union = o.maskCount() + gt.nonZeroCount() - o.maskOnGt();
-        return MaskIoU.float32(o.maskOnGt(), union, gt.isEmpty(), o.maskCount());
     }
 
     /** {@code score = avg_f / img_num} (float32), then its max. */

@@ -18,7 +18,6 @@ import org.is3.core.gt.GtMap;
  */
 public final class CIoUKernel {
     private static final int N = Grid.PIXELS;
-    private static final int TOP50 = N / 2;
     private static final int BINS = (Float.floatToRawIntBits(1.0f) >>> 16) + 1;
 
     private final LocalizationProtocol protocol;
@@ -32,23 +31,16 @@ public final class CIoUKernel {
         this.protocol = protocol;
     }
 
-    public LocalizationProtocol protocol() {
-        return protocol;
-    }
-
     /** cIoU and adaptive cIoU of one 224×224 row-major heatmap against its GT. */
     public SampleCIoU score(float[] heatmap, GtMap gt) {
-        if (heatmap.length != N) {
-            throw new IllegalArgumentException("heatmap has " + heatmap.length + " values, expected " + N);
-        }
+        CIoU.requireGrid(heatmap, "heatmap");
         if (!normalise(heatmap)) {
             return CIoU.score(heatmap, gt, protocol);
         }
-        int k = gt.nonZeroCount() == 0 ? TOP50 : gt.nonZeroCount();
         histogram();
         Threshold t50 = new Threshold();
         Threshold tk = new Threshold();
-        select(TOP50, N - k, t50, tk);
+        select(CIoU.MEDIAN_INDEX, N - CIoU.adaptiveK(gt), t50, tk);
         return new SampleCIoU(ciou(t50, gt), ciou(tk, gt));
     }
 

@@ -14,12 +14,19 @@ final class ConfidenceSweep {
     private final double[] ciou;
     private final float[] confidence;
     private final double iouThreshold;
+    /**
+     * The confidences, ascending. Java orders −0.0 before 0.0 where numpy and Python keep input order,
+     * but equal values compare equal against every confidence, so the counts are the same.
+     */
+    private final float[] ascending;
 
     ConfidenceSweep(int[] boxCount, double[] ciou, float[] confidence, double iouThreshold) {
         this.boxCount = boxCount;
         this.ciou = ciou;
         this.confidence = confidence;
         this.iouThreshold = iouThreshold;
+        this.ascending = confidence.clone();
+        Arrays.sort(ascending);
     }
 
     /**
@@ -54,12 +61,11 @@ final class ConfidenceSweep {
      * {@code Σ_{j<m−1} P*_j·(R_{j+1} − R_j)} added left to right; 0 when fewer than two thresholds.
      */
     double averagePrecision() {
-        int n = confidence.length;
-        float[] sorted = sortedConfidences();
+        int n = ascending.length;
         int skip = Math.max(1, n / 200);
         List<double[]> pr = new ArrayList<>();
         for (int j = n - 2; j >= 0; j -= skip) {
-            pr.add(precisionRecall(sorted[j]));
+            pr.add(precisionRecall(ascending[j]));
         }
         int m = pr.size();
         double[] precisionMax = new double[m];
@@ -77,25 +83,14 @@ final class ConfidenceSweep {
 
     /** F1 = 2PR/(P+R), or 0 when P+R = 0, at {@code sorted(conf)[::max(1, n//10)]}. */
     List<Double> f1List() {
-        int n = confidence.length;
-        float[] sorted = sortedConfidences();
+        int n = ascending.length;
         List<Double> f1 = new ArrayList<>();
         for (int j = 0; j < n; j += Math.max(1, n / 10)) {
-            double[] pr = precisionRecall(sorted[j]);
+            double[] pr = precisionRecall(ascending[j]);
             double p = pr[0];
             double r = pr[1];
             f1.add(r + p > 0 ? 2 * r * p / (r + p) : 0.0);
         }
         return f1;
-    }
-
-    /**
-     * Ascending. Java orders −0.0 before 0.0 where numpy and Python keep input order, but equal
-     * values compare equal against every confidence, so the counts are the same.
-     */
-    private float[] sortedConfidences() {
-        float[] sorted = confidence.clone();
-        Arrays.sort(sorted);
-        return sorted;
     }
 }

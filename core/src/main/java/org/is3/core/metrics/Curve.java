@@ -1,9 +1,10 @@
 package org.is3.core.metrics;
 
 /**
- * The success curve and its trapezoid AUC shared by AUC, adaptive AUC, IAUC and SLAVC's AUC
- * (metrics.md §2, §4, §5). Thresholds are {@code x_i = 0.05*i} as binary64 products, i = 0..20: seven
- * of them lie one ulp above the decimal, so e.g. a cIoU of exactly 3/20 fails {@code x_3}.
+ * The 21-point curves and their trapezoid AUC shared by AUC, adaptive AUC, IAUC, SLAVC's AUC and
+ * vssl_eval's AUC and AUC-pIA (metrics.md §2, §4, §5, §7). Thresholds are {@code x_i = 0.05*i} as
+ * binary64 products, i = 0..20: seven of them lie one ulp above the decimal, so e.g. a cIoU of exactly
+ * 3/20 fails {@code x_3}.
  */
 public final class Curve {
     /** Number of thresholds, {@code x_0 = 0} to {@code x_20 = 1}. */
@@ -22,12 +23,24 @@ public final class Curve {
      * With {@code n = 0} every point is NaN (numpy's 0/0).
      */
     public static double[] successRates(double[] values, int n) {
+        return fractions(values, n, true);
+    }
+
+    /**
+     * {@code y_i = #(v ≤ x_i) / n} over {@code values[0..n)}: vssl_eval's {@code compute_AUC_pIA} curve
+     * (§7), where a smaller pIA is better. NaN never passes; with {@code n = 0} every point is NaN.
+     */
+    public static double[] atMostRates(double[] values, int n) {
+        return fractions(values, n, false);
+    }
+
+    private static double[] fractions(double[] values, int n, boolean atLeast) {
         double[] y = new double[POINTS];
         for (int i = 0; i < POINTS; i++) {
             double x = threshold(i);
             long passed = 0;
             for (int j = 0; j < n; j++) {
-                if (values[j] >= x) {
+                if (atLeast ? values[j] >= x : values[j] <= x) {
                     passed++;
                 }
             }

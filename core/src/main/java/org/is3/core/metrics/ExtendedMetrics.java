@@ -3,7 +3,6 @@ package org.is3.core.metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.is3.core.grid.Grid;
 import org.is3.core.gt.GroundTruth;
 import org.is3.core.gt.GtMap;
 
@@ -20,11 +19,7 @@ public final class ExtendedMetrics {
     public static final double SLAVC_TAU = 0.03;
 
     private final List<Double> iouThresholds;
-    private int[] boxCount = new int[256];
-    private double[] ciou = new double[256];
-    private float[] confidence = new float[256];
-    private double[] gtArea = new double[256];
-    private int n;
+    private final List<Entry> samples = new ArrayList<>();
 
     /** SLAVC's evaluator, θ ∈ {0.5, 0.75}. */
     public ExtendedMetrics() {
@@ -48,17 +43,7 @@ public final class ExtendedMetrics {
         if (boxCount < 0) {
             throw new IllegalArgumentException("boxCount < 0: " + boxCount);
         }
-        if (n == this.ciou.length) {
-            this.boxCount = Arrays.copyOf(this.boxCount, 2 * n);
-            this.ciou = Arrays.copyOf(this.ciou, 2 * n);
-            this.confidence = Arrays.copyOf(this.confidence, 2 * n);
-            this.gtArea = Arrays.copyOf(this.gtArea, 2 * n);
-        }
-        this.boxCount[n] = boxCount;
-        this.ciou[n] = ciou;
-        this.confidence[n] = confidence;
-        this.gtArea[n] = gtArea;
-        n++;
+        samples.add(new Entry(boxCount, ciou, confidence, gtArea));
     }
 
     /** Adds a scored sample with its ground truth's box count and area. */
@@ -67,7 +52,7 @@ public final class ExtendedMetrics {
     }
 
     public int size() {
-        return n;
+        return samples.size();
     }
 
     /** {@code finalize_stats}: every IoU threshold × every subset, in SLAVC's order. */
@@ -82,20 +67,21 @@ public final class ExtendedMetrics {
     }
 
     private SubsetScores scoreSubset(ExtendedSubset subset, double theta) {
+        int n = samples.size();
         int m = 0;
         int positives = 0;
         int[] bb = new int[n];
         double[] c = new double[n];
         float[] conf = new float[n];
         double[] positiveCiou = new double[n];
-        for (int i = 0; i < n; i++) {
-            if (subset.contains(boxCount[i], gtArea[i])) {
-                bb[m] = boxCount[i];
-                c[m] = ciou[i];
-                conf[m] = confidence[i];
+        for (Entry e : samples) {
+            if (subset.contains(e.boxCount, e.gtArea)) {
+                bb[m] = e.boxCount;
+                c[m] = e.ciou;
+                conf[m] = e.confidence;
                 m++;
-                if (boxCount[i] > 0) {
-                    positiveCiou[positives++] = ciou[i];
+                if (e.boxCount > 0) {
+                    positiveCiou[positives++] = e.ciou;
                 }
             }
         }
@@ -114,7 +100,7 @@ public final class ExtendedMetrics {
      * Python-float constants to float32, the width being computed in binary64 first (§5).
      */
     public static float[] scores(float[] h, double tau) {
-        CIoU.requireGrid(h);
+        CIoU.requireGrid(h, "heatmap");
         if (!(tau > 0) || !Float.isFinite((float) (2.0 / tau))) {
             throw new IllegalArgumentException("tau must be positive with 2/tau finite in float32, got " + tau);
         }
@@ -145,6 +131,10 @@ public final class ExtendedMetrics {
         return NumpySum.sum(sorted, sorted.length - tail, sorted.length) / tail;
     }
 
+    /** One added sample: SLAVC's {@code bb}, cIoU, confidence and {@code ΣG}. */
+    private record Entry(int boxCount, double ciou, float confidence, double gtArea) {
+    }
+
     /**
      * The per-sample work of SLAVC's {@code test.py validate}: confidence, then the cIoU of the absolute
      * mask {@code s ≥ 0.5} or, if {@code relative}, of {@code minmax(s) ≥} its order statistic at 25088.
@@ -156,9 +146,7 @@ public final class ExtendedMetrics {
             return new ExtendedSample(CIoU.ciou(s, gt, Binarization.INCLUSIVE, 0.5f), conf);
         }
         float[] p = Normalization.MINMAX.apply(s);
-        float[] sorted = p.clone();
-        Arrays.sort(sorted);
-        float threshold = sorted[Grid.PIXELS / 2];
+        float threshold = CIoU.orderStatistic(p, CIoU.MEDIAN_INDEX);
         return new ExtendedSample(CIoU.ciou(p, gt, Binarization.INCLUSIVE, threshold), conf);
     }
 }

@@ -38,12 +38,10 @@ public final class FeatureSpace {
 
     /** Adds a positive pair: the audio embedding and the visual embedding of the same sample. */
     public void addPositive(float[] audio, float[] visual) {
-        String what = "positive pair " + positives;
-        int d = dimensionOf(audio, what);
-        double na = CosineSimilarity.checkedNorm(audio, d, what + " audio embedding");
-        double nv = CosineSimilarity.checkedNorm(visual, d, what + " visual embedding");
-        fixDimension(d);
-        for (int k = 0; k < d; k++) {
+        double[] norms = acceptedNorms(audio, visual, "positive pair " + positives);
+        double na = norms[0];
+        double nv = norms[1];
+        for (int k = 0; k < dim; k++) {
             audioUnitSum[k] += audio[k] / na;
             visualUnitSum[k] += visual[k] / nv;
         }
@@ -62,13 +60,9 @@ public final class FeatureSpace {
                     + " NON_SOUNDING), got POSITIVE");
         }
         CosineMean mean = negatives.get(kind);
-        String what = kind + " pair " + (mean == null ? 0 : mean.count);
-        int d = dimensionOf(audio, what);
-        double na = CosineSimilarity.checkedNorm(audio, d, what + " audio embedding");
-        double nv = CosineSimilarity.checkedNorm(visual, d, what + " visual embedding");
-        fixDimension(d);
+        double[] norms = acceptedNorms(audio, visual, kind + " pair " + (mean == null ? 0 : mean.count));
         mean = negatives.computeIfAbsent(kind, k -> new CosineMean());
-        mean.sum += CosineSimilarity.cosine(audio, na, visual, nv);
+        mean.sum += CosineSimilarity.cosine(audio, norms[0], visual, norms[1]);
         mean.count++;
     }
 
@@ -93,23 +87,27 @@ public final class FeatureSpace {
                 Collections.unmodifiableMap(separability));
     }
 
-    /** The embedding dimension: fixed by the first accepted pair, else the length of this audio embedding. */
-    private int dimensionOf(float[] audio, String what) {
+    /**
+     * The norms {audio, visual} of a pair whose embeddings are both valid (see
+     * {@link CosineSimilarity#checkedNorm}); {@code what} names the pair in errors. The embedding
+     * dimension is fixed by the first accepted pair; until then it is the length of this audio embedding.
+     */
+    private double[] acceptedNorms(float[] audio, float[] visual, String what) {
         if (audio == null) {
             throw new InputException(what + " audio embedding is missing");
         }
         if (dim < 0 && audio.length == 0) {
             throw new InputException(what + " audio embedding is empty");
         }
-        return dim < 0 ? audio.length : dim;
-    }
-
-    private void fixDimension(int d) {
+        int d = dim < 0 ? audio.length : dim;
+        double na = CosineSimilarity.checkedNorm(audio, d, what + " audio embedding");
+        double nv = CosineSimilarity.checkedNorm(visual, d, what + " visual embedding");
         if (dim < 0) {
             dim = d;
             audioUnitSum = new double[d];
             visualUnitSum = new double[d];
         }
+        return new double[] {na, nv};
     }
 
     /** A running sum of cosines, in the order the pairs were added. */

@@ -6,52 +6,27 @@ import java.util.Map;
 
 /**
  * Streaming accumulator of SSLalignment's {@code Evaluator_iiou} (metrics.md §2–§4): add samples in
- * order, then {@link #compute()}. It keeps two doubles and a group index per sample, and one running
- * minimum per IIoU group and variant.
+ * order, then {@link #compute()}. It keeps two doubles per sample, and one running minimum per IIoU
+ * group and variant.
  */
 public final class LocalizationMetrics {
-    private double[] ciou = new double[256];
-    private double[] ciouAdap = new double[256];
-    private int n;
+    /** {@code Curve.threshold(10)} is exactly 0.5: the cIoU and IIoU success rates are that curve point. */
+    private static final int AT_HALF = 10;
 
-    private final Map<String, Integer> groupIndex = new HashMap<>();
-    private double[] groupMin = new double[64];
-    private double[] groupMinAdap = new double[64];
-    private int nGroups;
+    private final DoubleSeries ciou = new DoubleSeries();
+    private final DoubleSeries ciouAdap = new DoubleSeries();
+    private final Map<String, GroupMin> groups = new HashMap<>();
 
     /** Adds one sample; {@code id} is the sample name the IIoU group key is taken from. */
     public void add(String id, SampleCIoU s) {
-        if (n == ciou.length) {
-            ciou = Arrays.copyOf(ciou, 2 * n);
-            ciouAdap = Arrays.copyOf(ciouAdap, 2 * n);
-        }
-        ciou[n] = s.ciou();
-        ciouAdap[n] = s.ciouAdaptive();
-        n++;
-        Integer g = groupIndex.get(groupKey(id));
-        if (g == null) {
-            addGroup(groupKey(id), s);
-        } else {
-            // min over members of 1[c ≥ x] is 1[min c ≥ x]; Math.min propagates NaN like np.min (§4)
-            groupMin[g] = Math.min(groupMin[g], s.ciou());
-            groupMinAdap[g] = Math.min(groupMinAdap[g], s.ciouAdaptive());
-        }
-    }
-
-    private void addGroup(String key, SampleCIoU s) {
-        if (nGroups == groupMin.length) {
-            groupMin = Arrays.copyOf(groupMin, 2 * nGroups);
-            groupMinAdap = Arrays.copyOf(groupMinAdap, 2 * nGroups);
-        }
-        groupIndex.put(key, nGroups);
-        groupMin[nGroups] = s.ciou();
-        groupMinAdap[nGroups] = s.ciouAdaptive();
-        nGroups++;
+        ciou.add(s.ciou());
+        ciouAdap.add(s.ciouAdaptive());
+        groups.computeIfAbsent(groupKey(id), k -> new GroupMin()).add(s);
     }
 
     /** Number of samples added so far. */
     public int size() {
-        return n;
+        return ciou.size();
     }
 
     /**
@@ -67,50 +42,53 @@ public final class LocalizationMetrics {
 
     /** The aggregates over all samples added so far. */
     public LocalizationResult compute() {
+        int n = ciou.size();
         if (n == 0) {
             throw new IllegalStateException("no samples to aggregate: the reference divides by the sample count");
         }
-        double[] curve = Curve.successRates(ciou, n);
-        double[] curveAdap = Curve.successRates(ciouAdap, n);
-        double[] groupCurve = groupSuccessRates(groupMin);
-        double[] groupCurveAdap = groupSuccessRates(groupMinAdap);
-        return new LocalizationResult(n, nGroups,
-                successRate(ciou), Curve.auc(curve), NumpySum.sum(ciou, 0, n) / n,
-                successRate(ciouAdap), Curve.auc(curveAdap), NumpySum.sum(ciouAdap, 0, n) / n,
-                groupSuccessRate(groupMin, 0.5), groupSuccessRate(groupMinAdap, 0.5),
-                Curve.auc(groupCurve), Curve.auc(groupCurveAdap));
+        double[] c = ciou.toArray();
+        double[] cAdap = ciouAdap.toArray();
+        double[] curve = Curve.successRates(c, n);
+        double[] curveAdap = Curve.successRates(cAdap, n);
+        double[] mins = new double[groups.size()];
+        double[] minsAdap = new double[groups.size()];
+        int g = 0;
+        for (GroupMin m : groups.values()) { // any order: the group curve only counts
+            mins[g] = m.ciou;
+            minsAdap[g++] = m.ciouAdap;
+        }
+        double[] groupCurve = groupSuccessRates(mins);
+        double[] groupCurveAdap = groupSuccessRates(minsAdap);
+        return new LocalizationResult(n, groups.size(),
+                curve[AT_HALF], Curve.auc(curve), NumpySum.mean(c),
+                curveAdap[AT_HALF], Curve.auc(curveAdap), NumpySum.mean(cAdap),
+                groupCurve[AT_HALF], groupCurveAdap[AT_HALF], Curve.auc(groupCurve), Curve.auc(groupCurveAdap));
     }
 
-    /** {@code np.sum(c >= 0.5) / len(c)}: NaN counts as a failure (§2). */
-    private double successRate(double[] values) {
-        long passed = 0;
-        for (int i = 0; i < n; i++) {
-            if (values[i] >= 0.5) {
-                passed++;
+    /**
+     * Mean over groups of 1[min ≥ x_i]; a NaN member makes its group, and so every point, NaN (§4),
+     * where a per-sample curve counts NaN as a failure.
+     */
+    private static double[] groupSuccessRates(double[] mins) {
+        for (double m : mins) {
+            if (Double.isNaN(m)) {
+                double[] nan = new double[Curve.POINTS];
+                Arrays.fill(nan, Double.NaN);
+                return nan;
             }
         }
-        return (double) passed / n;
+        return Curve.successRates(mins, mins.length);
     }
 
-    private double[] groupSuccessRates(double[] mins) {
-        double[] y = new double[Curve.POINTS];
-        for (int i = 0; i < Curve.POINTS; i++) {
-            y[i] = groupSuccessRate(mins, Curve.threshold(i));
-        }
-        return y;
-    }
+    /** A group's running minima; min over members of 1[c ≥ x] is 1[min c ≥ x] (§4). */
+    private static final class GroupMin {
+        private double ciou = Double.POSITIVE_INFINITY;
+        private double ciouAdap = Double.POSITIVE_INFINITY;
 
-    /** Mean over groups of 1[min ≥ x]; a NaN member makes its group, and so the mean, NaN (§4). */
-    private double groupSuccessRate(double[] mins, double x) {
-        long passed = 0;
-        for (int g = 0; g < nGroups; g++) {
-            if (Double.isNaN(mins[g])) {
-                return Double.NaN;
-            }
-            if (mins[g] >= x) {
-                passed++;
-            }
+        /** Math.min propagates NaN like np.min. */
+        void add(SampleCIoU s) {
+            ciou = Math.min(ciou, s.ciou());
+            ciouAdap = Math.min(ciouAdap, s.ciouAdaptive());
         }
-        return (double) passed / nGroups;
     }
 }

@@ -35,13 +35,13 @@ public final class NegativeAudioMetrics {
 
     /** Adds one image: its positive heatmap and GT, and the heatmaps of its three negatives (224×224 each). */
     public void add(float[] positive, GtMap gt, float[] silenceMap, float[] noiseMap, float[] offscreenMap) {
-        RawHeatmapOrder.requireGrid(positive, "positive");
-        RawHeatmapOrder.requireGrid(silenceMap, "silence");
-        RawHeatmapOrder.requireGrid(noiseMap, "noise");
-        RawHeatmapOrder.requireGrid(offscreenMap, "offscreen");
+        CIoU.requireGrid(positive, "positive heatmap");
+        CIoU.requireGrid(silenceMap, "silence heatmap");
+        CIoU.requireGrid(noiseMap, "noise heatmap");
+        CIoU.requireGrid(offscreenMap, "offscreen heatmap");
         Objects.requireNonNull(gt, "gt");
         float t = rule.threshold(positive, gt);
-        double ciou = cIoU(positive, gt, t);
+        double ciou = CIoU.ciou(positive, gt, Binarization.STRICT, t); // cal_CIOU with mask {h > T}
         // eval.py appends 0 in place of NaN (empty GT and empty mask) for these thresholds
         cious.add(Double.isNaN(ciou) ? 0.0 : ciou);
         silence.add(positive, silenceMap, t);
@@ -61,7 +61,7 @@ public final class NegativeAudioMetrics {
         }
         double[] c = cious.toArray();
         double meanCIoU = NumpySum.mean(c) * 100;
-        double auc = NegativeAudioCurve.areaAtLeast(c) * 100;
+        double auc = Curve.auc(Curve.successRates(c, c.length)) * 100; // compute_AUC
         NegativeTypeResult s = silence.result(meanCIoU, auc);
         NegativeTypeResult n = noise.result(meanCIoU, auc);
         NegativeTypeResult o = offscreen.result(meanCIoU, auc);
@@ -69,15 +69,6 @@ public final class NegativeAudioMetrics {
         double aocMeanNeg = NumpySum.mean(new double[] {s.aucPIA(), n.aucPIA(), o.aucPIA()});
         return new NegativeAudioResult(c.length, meanCIoU, auc, s, n, o, harmonic(meanCIoU, piaMeanNeg),
                 harmonic(auc, aocMeanNeg));
-    }
-
-    /**
-     * {@code cal_CIOU} with mask {h > T}: Σ_A G / (ΣG + |A ∩ {G = 0}|). In half-units both sums are
-     * doubled, which leaves the correctly rounded quotient unchanged. 0/0 gives NaN.
-     */
-    static double cIoU(float[] heatmap, GtMap gt, float t) {
-        MaskOverlap o = MaskOverlap.of(heatmap, t, gt);
-        return (double) o.interHalves() / (double) (gt.sumHalves() + 2L * o.maskOffGt());
     }
 
     /** {@code compute_f}: 2ab/(a + b) in binary64, NaN when both are 0. */
@@ -125,7 +116,7 @@ public final class NegativeAudioMetrics {
         NegativeTypeResult result(double meanCIoU, double auc) {
             double[] p = pia.toArray();
             double meanPIA = NumpySum.mean(p) * 100;
-            double aoc = NegativeAudioCurve.areaAtMost(p) * 100;
+            double aoc = Curve.auc(Curve.atMostRates(p, p.length)) * 100; // compute_AUC_pIA
             double meanIoU = NumpySum.mean(iou.toArray()) * 100;
             return new NegativeTypeResult(meanPIA, aoc, meanIoU, harmonic(meanCIoU, 100 - meanPIA),
                     harmonic(auc, aoc));

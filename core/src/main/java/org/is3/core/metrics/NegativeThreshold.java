@@ -48,18 +48,14 @@ public sealed interface NegativeThreshold {
     record PositiveMedian() implements NegativeThreshold {
         @Override
         public float threshold(float[] positive, GtMap gt) {
-            return RawHeatmapOrder.at(positive, RawHeatmapOrder.MEDIAN_INDEX);
+            return CIoU.orderStatistic(positive, CIoU.MEDIAN_INDEX);
         }
     }
 
     record PositiveAdaptive() implements NegativeThreshold {
         @Override
         public float threshold(float[] positive, GtMap gt) {
-            int k = gt.nonZeroCount();
-            if (k == 0) {
-                k = Grid.PIXELS / 2;
-            }
-            return RawHeatmapOrder.at(positive, Grid.PIXELS - k);
+            return CIoU.orderStatistic(positive, Grid.PIXELS - CIoU.adaptiveK(gt));
         }
     }
 }

@@ -60,11 +60,10 @@ public final class SegmentationMetrics {
         // thresholds first: a rejected image must leave the accumulator untouched
         float[] thresholds = new float[b];
         for (int j = 0; j < b; j++) {
-            RawHeatmapOrder.requireGrid(heatmaps.get(j), "batch image " + j);
+            CIoU.requireGrid(heatmaps.get(j), "batch image " + j + " heatmap");
             GtMap gt = gts.get(j);
-            if (gtType == GtType.UINT8_MASK && gt.sumHalves() != 2 * gt.nonZeroCount()) {
-                throw new IllegalArgumentException("batch image " + j + ": a uint8 mask GT must be binary, "
-                        + "but this GT map has values 0.5");
+            if (gtType == GtType.UINT8_MASK) {
+                MaskOverlap.requireBinary(gt, "batch image " + j + ": the uint8 mask GT");
             }
             thresholds[j] = thresholdOf(heatmaps.get(j), gt, b, j);
         }
@@ -72,11 +71,11 @@ public final class SegmentationMetrics {
         float sum32 = 0f;
         for (int j = 0; j < b; j++) {
             GtMap gt = gts.get(j);
-            MaskOverlap c = MaskOverlap.of(heatmaps.get(j), thresholds[j], gt);
+            MaskOverlap c = MaskOverlap.of(heatmaps.get(j), Binarization.STRICT, thresholds[j], gt);
             if (gtType == GtType.FLOAT64_MAP) {
-                sum64 += MaskIoU.float64(c.interHalves(), c.unionHalves(gt), gt.isEmpty(), c.maskCount());
+                sum64 += c.iouFloat64(gt);
             } else {
-                sum32 += MaskIoU.float32(c.interHalves() / 2, c.unionHalves(gt) / 2, gt.isEmpty(), c.maskCount());
+                sum32 += c.iouFloat32(gt);
             }
             if (!gt.isEmpty()) {
                 addF(c, gt);
@@ -137,7 +136,7 @@ public final class SegmentationMetrics {
 
     private float thresholdOf(float[] h, GtMap gt, int batchSize, int j) {
         if (threshold == Threshold.MEDIAN) {
-            return RawHeatmapOrder.at(h, RawHeatmapOrder.MEDIAN_INDEX);
+            return CIoU.orderStatistic(h, CIoU.MEDIAN_INDEX);
         }
         // int(gt.sum()), or int(B·1/2): the reference takes pred.shape[0]·pred.shape[1] of the [B,1,H,W] batch
         int m = gt.isEmpty() ? batchSize / 2 : gt.sumHalves() / 2;
@@ -146,6 +145,6 @@ public final class SegmentationMetrics {
                     + " (GT sum " + gt.sum() + ", batch size " + batchSize + "); the reference fails with an"
                     + " IndexError there");
         }
-        return RawHeatmapOrder.at(h, Grid.PIXELS - m);
+        return CIoU.orderStatistic(h, Grid.PIXELS - m);
     }
 }

@@ -1,5 +1,7 @@
 package org.is3.core.metrics;
 
+import java.util.Arrays;
+
 /**
  * The two torch float32 primitives of AVSBench's evaluation (metrics.md §6b) that have no exact
  * numpy counterpart.
@@ -70,9 +72,7 @@ final class TorchFloat32 {
             }
         }
         for (int k = 1; k < ilp; k++) {
-            for (int l = 0; l < width; l++) {
-                partial[0][l] += partial[k][l];
-            }
+            addLanes(partial[0], partial[k]);
         }
         return partial[0];
     }
@@ -91,10 +91,8 @@ final class TorchFloat32 {
             }
             for (int j = 1; j < levels; j++) {
                 for (int k = 0; k < nrows; k++) {
-                    for (int l = 0; l < width; l++) {
-                        acc[j][k][l] += acc[j - 1][k][l];
-                        acc[j - 1][k][l] = 0f;
-                    }
+                    addLanes(acc[j][k], acc[j - 1][k]);
+                    Arrays.fill(acc[j - 1][k], 0f);
                 }
                 if ((i & (mask << (j * power))) != 0) {
                     break;
@@ -106,12 +104,17 @@ final class TorchFloat32 {
         }
         for (int j = 1; j < levels; j++) {
             for (int k = 0; k < nrows; k++) {
-                for (int l = 0; l < width; l++) {
-                    acc[0][k][l] += acc[j][k][l];
-                }
+                addLanes(acc[0][k], acc[j][k]);
             }
         }
         return acc[0];
+    }
+
+    /** {@code into += from}, lane by lane (each lane is its own float32 sum). */
+    private static void addLanes(float[] into, float[] from) {
+        for (int l = 0; l < into.length; l++) {
+            into[l] += from[l];
+        }
     }
 
     private static void addRow(float[][] acc, float[] x, int row, int nrows, int width) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** metrics.md §2: the 0.05·i thresholds, NaN, the trapezoid. */
+/** metrics.md §2, §7: the 0.05·i thresholds, NaN, the ≥ and ≤ curves, the trapezoid. */
 class CurveTest {
 
     @Test
@@ -34,6 +34,19 @@ class CurveTest {
         double[] y = Curve.successRates(new double[] {Double.NaN, 0.0}, 2);
         assertEquals(0.5, y[0], 0.0);
         assertEquals(0.0, y[1], 0.0);
+    }
+
+    @Test
+    void atMostRatesCountAValueAtItsOwnStepAndNeverNaN() {
+        // the AUC-pIA curve of metrics.md §7: 3/20 lies below x_3 = 0.05*3, so it passes x_3 under ≤
+        double[] y = Curve.atMostRates(new double[] {3.0 / 20}, 1);
+        assertEquals(0.0, y[2], 0.0);
+        assertEquals(1.0, y[3], 0.0);
+        assertEquals(0.875, Curve.auc(y), 0.0); // numpy 1.26 trapz
+        assertEquals(0.024999999999999967, Curve.auc(Curve.atMostRates(new double[] {1.0}, 1)), 0.0);
+        double[] withNaN = Curve.atMostRates(new double[] {Double.NaN, 0.0}, 2);
+        assertEquals(0.5, withNaN[0], 0.0);
+        assertEquals(0.5, withNaN[20], 0.0);
     }
 
     @Test
