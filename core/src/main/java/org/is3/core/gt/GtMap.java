@@ -1,6 +1,7 @@
 package org.is3.core.gt;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.is3.core.grid.Grid;
 
@@ -48,24 +49,29 @@ public final class GtMap {
      * from the boxes' column intervals, without a dense map: readers build thousands of these.
      */
     public static GtMap union(List<PixelBox> boxes) {
+        List<PixelBox> byColumn = boxes.stream().filter(b -> b.area() > 0)
+                .sorted(Comparator.comparingInt(PixelBox::colStart)).toList();
         Runs runs = new Runs();
-        int[][] spans = new int[boxes.size()][];
         for (int r = 0; r < Grid.SIZE; r++) {
-            int n = 0;
-            for (PixelBox b : boxes) {
-                if (r >= b.rowStart() && r < b.rowEnd() && b.colStart() < b.colEnd()) {
-                    spans[n++] = new int[] {b.colStart(), b.colEnd()};
+            int row = r * Grid.SIZE;
+            int start = -1;
+            int end = -1;
+            for (PixelBox b : byColumn) {
+                if (r < b.rowStart() || r >= b.rowEnd()) {
+                    continue;
+                }
+                if (start >= 0 && b.colStart() <= end) {
+                    end = Math.max(end, b.colEnd());
+                } else {
+                    if (start >= 0) {
+                        runs.append(row + start, row + end, (byte) 2);
+                    }
+                    start = b.colStart();
+                    end = b.colEnd();
                 }
             }
-            Arrays.sort(spans, 0, n, (x, y) -> Integer.compare(x[0], y[0]));
-            int row = r * Grid.SIZE;
-            for (int i = 0; i < n; ) {
-                int c0 = spans[i][0];
-                int c1 = spans[i][1];
-                for (i++; i < n && spans[i][0] <= c1; i++) {
-                    c1 = Math.max(c1, spans[i][1]);
-                }
-                runs.append(row + c0, row + c1, (byte) 2);
+            if (start >= 0) {
+                runs.append(row + start, row + end, (byte) 2);
             }
         }
         return new GtMap(runs);

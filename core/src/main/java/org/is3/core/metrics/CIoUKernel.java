@@ -23,6 +23,8 @@ public final class CIoUKernel {
     private final LocalizationProtocol protocol;
     private final float[] p = new float[N];
     private final int[] hist = new int[BINS];
+    private final int[] head = new int[BINS];
+    private final int[] next = new int[N];
     private int[] candidatesA = new int[1024];
     private int[] candidatesB = new int[1024];
     private boolean finite;
@@ -53,16 +55,11 @@ public final class CIoUKernel {
     private boolean normalise(float[] h) {
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
-        boolean nan = false;
         for (float v : h) {
-            min = v < min ? v : min; // plain comparisons: Math.min's NaN and ±0 rules cost a branch each
-            max = v > max ? v : max;
-            nan |= v != v;
+            min = Math.min(min, v); // vectorised by C2; NaN propagates
+            max = Math.max(max, v);
         }
-        finite = !nan && Float.isFinite(min) && Float.isFinite(max);
-        if (nan) {
-            return false;
-        }
+        finite = Float.isFinite(min) && Float.isFinite(max); // min and max carry any NaN or ±Inf
         float range = max - min;
         if (!(range > 0.0f) || Float.isInfinite(range)) {
             return false; // constant, NaN, ±Inf, or overflowing range
@@ -79,42 +76,43 @@ public final class CIoUKernel {
         return true;
     }
 
+    /**
+     * Counts the values per bin and threads each pixel onto its bin's chain, so the few hundred
+     * values of a selected bin are found without another pass over the map.
+     */
     private void histogram() {
         Arrays.fill(hist, 0);
+        Arrays.fill(head, -1);
         for (int i = 0; i < N; i++) {
-            hist[Float.floatToRawIntBits(p[i]) >>> 16]++;
+            int bin = Float.floatToRawIntBits(p[i]) >>> 16;
+            hist[bin]++;
+            next[i] = head[bin];
+            head[bin] = i;
         }
     }
 
-    /** Both order statistics with one more pass over the map: only their bins are gathered. */
+    /** Both order statistics: only the values of their bins are gathered and sorted. */
     private void select(int rankA, int rankB, Threshold a, Threshold b) {
         locate(rankA, a);
         locate(rankB, b);
-        candidatesA = ensure(candidatesA, hist[a.bin]);
-        candidatesB = ensure(candidatesB, hist[b.bin]);
-        int na = 0;
-        int nb = 0;
-        int binA = a.bin;
-        int binB = b.bin;
-        int[] ca = candidatesA;
-        int[] cb = candidatesB;
-        int lastA = ca.length - 1;
-        int lastB = cb.length - 1;
-        for (int i = 0; i < N; i++) {
-            // branch-free gather: always store, advance only on a match (the slot past the end is a spare)
-            int bits = Float.floatToRawIntBits(p[i]);
-            int bin = bits >>> 16;
-            ca[Math.min(na, lastA)] = bits;
-            na += bin == binA ? 1 : 0;
-            cb[Math.min(nb, lastB)] = bits;
-            nb += bin == binB ? 1 : 0;
-        }
-        a.resolve(candidatesA, na, hist);
+        candidatesA = gather(a.bin, candidatesA);
+        a.resolve(candidatesA, hist[a.bin]);
         if (b.bin == a.bin) {
-            b.resolve(candidatesA, na, hist);
+            b.resolve(candidatesA, hist[a.bin]);
         } else {
-            b.resolve(candidatesB, nb, hist);
+            candidatesB = gather(b.bin, candidatesB);
+            b.resolve(candidatesB, hist[b.bin]);
         }
+    }
+
+    /** The bit patterns of one bin's values, from its chain. */
+    private int[] gather(int bin, int[] buf) {
+        int[] out = buf.length >= hist[bin] ? buf : new int[Math.max(hist[bin], buf.length * 2)];
+        int n = 0;
+        for (int i = head[bin]; i >= 0; i = next[i]) {
+            out[n++] = Float.floatToRawIntBits(p[i]);
+        }
+        return out;
     }
 
     /** Finds the bin of an order statistic, walking down from the top where the mass of [0, 1] maps is. */
@@ -128,11 +126,6 @@ public final class CIoUKernel {
         t.bin = bin;
         t.rank = rank;
         t.before = before;
-    }
-
-    /** Room for {@code size} candidates plus the spare slot the branch-free gather writes into. */
-    private static int[] ensure(int[] buf, int size) {
-        return buf.length > size ? buf : new int[Math.max(size + 1, buf.length * 2)];
     }
 
     private double ciou(Threshold t, GtMap gt) {
@@ -172,12 +165,12 @@ public final class CIoUKernel {
         int countAbove;
         int countAtLeast;
 
-        void resolve(int[] candidates, int n, int[] hist) {
-            // candidates hold exactly the values of this bin: n == hist[bin]
+        void resolve(int[] candidates, int n) {
+            // candidates hold exactly the n values of this bin
             Arrays.sort(candidates, 0, n);
             int bits = candidates[rank - before];
             value = Float.intBitsToFloat(bits);
-            int above = N - before - hist[bin];
+            int above = N - before - n;
             int firstAbove = n;
             int firstAtLeast = rank - before;
             while (firstAtLeast > 0 && candidates[firstAtLeast - 1] == bits) {
