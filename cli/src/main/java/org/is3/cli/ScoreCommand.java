@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.is3.core.formats.PredictionSource;
 import org.is3.core.gt.GroundTruthFormat;
 import org.is3.core.gt.GroundTruthReaders;
@@ -74,13 +76,16 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        GroundTruthSet truth = GroundTruthReaders.read(GroundTruthFormat.fromName(gtFormat), gt,
-                GroundTruthReaders.Options.defaults().withIdsSubset(ids).withNegativesCsv(negatives).withMasksDir(masks));
+        GroundTruthFormat format = GroundTruthFormat.fromName(gtFormat);
+        // the ground truth is parsed on the other core while the predictions are opened
+        CompletableFuture<GroundTruthSet> truthFuture = CompletableFuture.supplyAsync(() -> GroundTruthReaders.read(format, gt,
+                GroundTruthReaders.Options.defaults().withIdsSubset(ids).withNegativesCsv(negatives).withMasksDir(masks)));
         ScoreOptions options = new ScoreOptions(LocalizationProtocol.fromName(protocol), allowMissing, tau,
                 relativeMask, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         ScoreReport report;
         try (PredictionSource source = PredictionSource.open(pred);
              ProgressBar bar = ProgressBar.onStderr("scoring")) {
+            GroundTruthSet truth = join(truthFuture);
             report = new Scorer(options).score(truth, source, bar);
         }
         if (perSample != null) {
@@ -89,5 +94,14 @@ final class ScoreCommand implements Callable<Integer> {
         out.print(json ? ReportWriter.json(report) : ReportWriter.table(report, options));
         out.flush();
         return 0;
+    }
+
+    /** The future's value, with a failure rethrown as it was thrown (e.g. an InputException). */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 }

@@ -122,19 +122,31 @@ class ScoreCommandTest {
     }
 
     @Test
-    void zipAndNpzGiveTheSameScoresAsTheDirectory() throws IOException {
-        Path npz = dir.resolve("pred.npz");
-        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(npz))) {
-            for (String id : IDS) {
-                zip.putNextEntry(new java.util.zip.ZipEntry(id + ".npy"));
-                zip.write(Files.readAllBytes(pred.resolve(id + ".npy")));
-                zip.closeEntry();
-            }
-        }
+    void storedAndDeflatedArchivesGiveTheSameScoresAsTheDirectory() throws IOException {
         String fromDir = is3("eval", "score", "--gt", gt.toString(), "--gt-format", "is3", "--pred", pred.toString(), "--json").out();
-        Run fromNpz = is3("eval", "score", "--gt", gt.toString(), "--gt-format", "is3", "--pred", npz.toString(), "--json");
-        assertEquals(0, fromNpz.code(), fromNpz.err());
-        assertEquals(fromDir, fromNpz.out());
+        for (boolean stored : new boolean[] {true, false}) {
+            Path archive = dir.resolve(stored ? "pred.npz" : "pred.zip");
+            try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(archive))) {
+                for (String id : IDS) {
+                    byte[] bytes = Files.readAllBytes(pred.resolve(id + ".npy"));
+                    var entry = new java.util.zip.ZipEntry("maps/" + id + ".npy");
+                    if (stored) {
+                        var crc = new java.util.zip.CRC32();
+                        crc.update(bytes);
+                        entry.setMethod(java.util.zip.ZipEntry.STORED);
+                        entry.setSize(bytes.length);
+                        entry.setCrc(crc.getValue());
+                    }
+                    zip.putNextEntry(entry);
+                    zip.write(bytes);
+                    zip.closeEntry();
+                }
+            }
+            Run run = is3("eval", "score", "--gt", gt.toString(), "--gt-format", "is3", "--pred", archive.toString(),
+                    "--json", "--threads", "1");
+            assertEquals(0, run.code(), run.err());
+            assertEquals(fromDir, run.out(), archive.getFileName() + " scores like the directory");
+        }
     }
 
     @Test

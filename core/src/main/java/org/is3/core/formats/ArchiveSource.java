@@ -100,6 +100,11 @@ final class ArchiveSource implements PredictionSource {
 
     @Override
     public NpyArray read(String id) {
+        return read(id, null);
+    }
+
+    @Override
+    public NpyArray read(String id, float[] reuse) {
         Member m = members.get(id);
         if (m == null) {
             throw new IllegalArgumentException("no sample '" + id + "' in " + file);
@@ -111,7 +116,7 @@ final class ArchiveSource implements PredictionSource {
         if (crc.getValue() != m.crc()) {
             throw new InputException(source + ": CRC-32 mismatch (the archive is corrupt)");
         }
-        return Npy.decode(bytes, source);
+        return Npy.decode(bytes, source, reuse);
     }
 
     /**

@@ -59,10 +59,20 @@ public final class Npy {
      * memory-mapped slice). The buffer's position is not moved, so one buffer may be shared.
      */
     public static NpyArray decode(ByteBuffer file, String sourceName) {
+        return decode(file, sourceName, null);
+    }
+
+    /**
+     * As {@link #decode(ByteBuffer, String)}, writing into {@code reuse} when it has exactly the
+     * array's element count and the file is in C order (a scorer decodes thousands of maps into one
+     * buffer per thread). The returned array then holds {@code reuse}, valid until its next reuse.
+     */
+    public static NpyArray decode(ByteBuffer file, String sourceName, float[] reuse) {
         NpyHeader header = NpyHeader.parse(file, sourceName);
         long available = (long) file.remaining() - header.dataOffset();
         checkDataLength(header, available, sourceName);
-        float[] data = new float[header.elementCount()];
+        boolean fits = reuse != null && reuse.length == header.elementCount() && !header.fortranOrder();
+        float[] data = fits ? reuse : new float[header.elementCount()];
         NpyElements.decode(header.dtype(), file, file.position() + header.dataOffset(), data, 0, data.length);
         return toCOrder(header, data);
     }

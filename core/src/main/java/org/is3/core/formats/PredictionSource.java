@@ -36,6 +36,15 @@ public interface PredictionSource extends AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #read(String)}, decoding into {@code reuse} where the source can and the sizes match;
+     * the result is then only valid until {@code reuse} is used again.
+     */
+    default NpyArray read(String id, float[] reuse) {
+        return read(id);
+    }
+
+
     /** Opens {@code path} with the default {@link Limits}. */
     static PredictionSource open(Path path) {
         return open(path, Limits.DEFAULT);

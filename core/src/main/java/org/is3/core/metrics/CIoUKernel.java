@@ -19,12 +19,13 @@ import org.is3.core.gt.GtMap;
 public final class CIoUKernel {
     private static final int N = Grid.PIXELS;
     private static final int BINS = (Float.floatToRawIntBits(1.0f) >>> 16) + 1;
+    private static final int NONE = Character.MAX_VALUE;
 
     private final LocalizationProtocol protocol;
     private final float[] p = new float[N];
     private final int[] hist = new int[BINS];
     private final int[] head = new int[BINS];
-    private final int[] next = new int[N];
+    private final char[] next = new char[N]; // pixel indices < 2^16; NONE ends a chain
     private int[] candidatesA = new int[1024];
     private int[] candidatesB = new int[1024];
     private boolean finite;
@@ -82,11 +83,11 @@ public final class CIoUKernel {
      */
     private void histogram() {
         Arrays.fill(hist, 0);
-        Arrays.fill(head, -1);
+        Arrays.fill(head, NONE);
         for (int i = 0; i < N; i++) {
             int bin = Float.floatToRawIntBits(p[i]) >>> 16;
             hist[bin]++;
-            next[i] = head[bin];
+            next[i] = (char) head[bin];
             head[bin] = i;
         }
     }
@@ -109,7 +110,7 @@ public final class CIoUKernel {
     private int[] gather(int bin, int[] buf) {
         int[] out = buf.length >= hist[bin] ? buf : new int[Math.max(hist[bin], buf.length * 2)];
         int n = 0;
-        for (int i = head[bin]; i >= 0; i = next[i]) {
+        for (int i = head[bin]; i != NONE; i = next[i]) {
             out[n++] = Float.floatToRawIntBits(p[i]);
         }
         return out;

@@ -43,6 +43,7 @@ public final class Scorer {
         String[] problems = new String[samples.size()];
         AtomicInteger done = new AtomicInteger();
         ThreadLocal<CIoUKernel> kernels = ThreadLocal.withInitial(() -> new CIoUKernel(options.protocol()));
+        ThreadLocal<float[]> buffers = ThreadLocal.withInitial(() -> new float[Grid.PIXELS]);
         Set<String> available = new HashSet<>(predictions.ids());
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
@@ -50,7 +51,7 @@ public final class Scorer {
                 GroundTruth gt = samples.get(i);
                 try {
                     results[i] = available.contains(gt.id())
-                            ? scoreOne(gt, predictions.read(gt.id()), kernels.get(), extended)
+                            ? scoreOne(gt, predictions.read(gt.id(), buffers.get()), kernels.get(), extended)
                             : missing(gt, extended);
                 } catch (InputException e) {
                     problems[i] = gt.id() + ": " + e.getMessage();
