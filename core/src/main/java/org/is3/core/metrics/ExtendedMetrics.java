@@ -125,10 +125,20 @@ public final class ExtendedMetrics {
      * {@code ⌈n/4⌉} sorted values, divided in float32. NaN sorts last, so a NaN map gives NaN.
      */
     static float topQuarterMean(float[] s) {
-        float[] sorted = s.clone();
-        Arrays.sort(sorted);
-        int tail = -Math.floorDiv(-sorted.length, 4);
-        return NumpySum.sum(sorted, sorted.length - tail, sorted.length) / tail;
+        int n = s.length;
+        int tail = -Math.floorDiv(-n, 4);
+        // Only the top quarter needs its ascending order: select it, then sort just that part.
+        int[] keys = new int[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = TopSelection.key(s[i]);
+        }
+        TopSelection.partition(keys, n - tail);
+        Arrays.sort(keys, n - tail, n);
+        float[] top = new float[tail];
+        for (int j = 0; j < tail; j++) {
+            top[j] = TopSelection.value(keys[n - tail + j]);
+        }
+        return NumpySum.sum(top, 0, tail) / tail;
     }
 
     /** One added sample: SLAVC's {@code bb}, cIoU, confidence and {@code ΣG}. */
