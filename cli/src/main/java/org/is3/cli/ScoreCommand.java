@@ -39,7 +39,8 @@ final class ScoreCommand implements Callable<Integer> {
     Path negatives;
 
     @Option(names = "--ids", paramLabel = "FILE",
-            description = "Score only these ids (one per line, or a CSV whose first column is the id).")
+            description = "Score only these ids (one per line, or a CSV whose first column is the id);"
+                    + " VGG-SS ids may use SSL-Align's <ytid>_<ms>_<ms> form.")
     Path ids;
 
     @Option(names = "--masks", paramLabel = "DIR", description = "Directory of mask images (is3-seg).")
@@ -50,7 +51,8 @@ final class ScoreCommand implements Callable<Integer> {
     Path pred;
 
     @Option(names = "--protocol", defaultValue = "sslalign", paramLabel = "NAME",
-            description = "sslalign (default: min-max, strict >) | ezvsl (>=) | lvs. See docs/metrics.md.")
+            description = "sslalign (default: min-max, strict >) | ezvsl (min-max, >=) | lvs (1 - minmax(-h), >)"
+                    + " | lvs-original (lvs, > plus p >= 1). See docs/scoring.md.")
     String protocol;
 
     @Option(names = "--tau", defaultValue = "0.03", paramLabel = "T",
