@@ -54,10 +54,13 @@ class EmbeddedDatabaseTest {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
-                     "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
-            assertTrue(rows.next());
-            assertEquals("1", rows.getString(1));
-            assertTrue(rows.getBoolean(2));
+                     "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL"
+                             + " ORDER BY installed_rank")) {
+            for (String version : new String[] {"1", "2"}) {
+                assertTrue(rows.next(), "migration V" + version);
+                assertEquals(version, rows.getString(1));
+                assertTrue(rows.getBoolean(2));
+            }
             assertFalse(rows.next());
         }
     }
