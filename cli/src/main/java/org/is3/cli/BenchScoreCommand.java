@@ -68,7 +68,7 @@ final class BenchScoreCommand implements Callable<Integer> {
         }
         ScoreOptions options = ScoreOptions.defaults();
         if (threads != null) {
-            options = new ScoreOptions(options.protocol(), false, options.tau(), false, threads);
+            options = options.withThreads(threads);
         }
         for (int run = 1; run <= runs; run++) {
             long t0 = System.nanoTime();

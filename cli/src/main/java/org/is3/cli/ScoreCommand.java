@@ -63,6 +63,11 @@ final class ScoreCommand implements Callable<Integer> {
             description = "Extended benchmarks: SLAVC's relative mask (top 50 % of min-max) instead of s ≥ 0.5.")
     boolean relativeMask;
 
+    @Option(names = "--upsample",
+            description = "Accept maps smaller than 224×224 and upsample them (bilinear, align_corners=True, float32);"
+                    + " such scores are close to, not bit-identical with, maps the model upsampled itself.")
+    boolean upsample;
+
     @Option(names = "--allow-missing", description = "Score samples without a prediction as failures.")
     boolean allowMissing;
 
@@ -83,7 +88,7 @@ final class ScoreCommand implements Callable<Integer> {
         CompletableFuture<GroundTruthSet> truthFuture = CompletableFuture.supplyAsync(() -> GroundTruthReaders.read(format, gt,
                 GroundTruthReaders.Options.defaults().withIdsSubset(ids).withNegativesCsv(negatives).withMasksDir(masks)));
         ScoreOptions options = new ScoreOptions(LocalizationProtocol.fromName(protocol), allowMissing, tau,
-                relativeMask, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+                relativeMask, threads == null ? Runtime.getRuntime().availableProcessors() : threads, upsample);
         ScoreReport report;
         try (PredictionSource source = PredictionSource.open(pred);
              ProgressBar bar = ProgressBar.onStderr("scoring")) {

@@ -11,9 +11,10 @@ import org.is3.core.metrics.LocalizationProtocol;
  * @param tau            temperature of the extended benchmark's score mapping (metrics.md §5)
  * @param relativeMask   extended benchmark: SLAVC's relative mask instead of the absolute {@code s ≥ 0.5}
  * @param threads        worker threads (≥ 1)
+ * @param upsample       accept maps smaller than 224×224 and upsample them (bilinear, align_corners)
  */
 public record ScoreOptions(LocalizationProtocol protocol, boolean allowMissing, double tau,
-                           boolean relativeMask, int threads) {
+                           boolean relativeMask, int threads, boolean upsample) {
     public ScoreOptions {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be ≥ 1");
@@ -23,8 +24,12 @@ public record ScoreOptions(LocalizationProtocol protocol, boolean allowMissing, 
         }
     }
 
+    public ScoreOptions withThreads(int n) {
+        return new ScoreOptions(protocol, allowMissing, tau, relativeMask, n, upsample);
+    }
+
     public static ScoreOptions defaults() {
         return new ScoreOptions(LocalizationProtocol.SSLALIGN, false, ExtendedMetrics.SLAVC_TAU, false,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), false);
     }
 }

@@ -1,14 +1,10 @@
 package org.is3.core.scoring;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.is3.core.InputException;
 import org.is3.core.formats.NpyArray;
 import org.is3.core.formats.PredictionSource;
@@ -36,7 +32,7 @@ public final class Scorer {
     }
 
     public ScoreReport score(GroundTruthSet truth, PredictionSource predictions, Progress progress) {
-        checkIds(truth, predictions);
+        Heatmaps.checkIds(truth.ids(), predictions, options.allowMissing());
         List<GroundTruth> samples = truth.samples();
         boolean extended = samples.stream().anyMatch(GroundTruth::isNegative);
         SampleResult[] results = new SampleResult[samples.size()];
@@ -45,55 +41,27 @@ public final class Scorer {
         ThreadLocal<CIoUKernel> kernels = ThreadLocal.withInitial(() -> new CIoUKernel(options.protocol()));
         ThreadLocal<float[]> buffers = ThreadLocal.withInitial(() -> new float[Grid.PIXELS]);
         Set<String> available = new HashSet<>(predictions.ids());
-        ForkJoinPool pool = new ForkJoinPool(options.threads());
-        try {
-            pool.submit(() -> IntStream.range(0, samples.size()).parallel().forEach(i -> {
-                GroundTruth gt = samples.get(i);
-                try {
-                    results[i] = available.contains(gt.id())
-                            ? scoreOne(gt, predictions.read(gt.id(), buffers.get()), kernels.get(), extended)
-                            : missing(gt, extended);
-                } catch (InputException e) {
-                    problems[i] = gt.id() + ": " + e.getMessage();
-                }
-                progress.update(done.incrementAndGet(), samples.size());
-            })).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("scoring interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        Parallel.forEach(samples.size(), options.threads(), i -> {
+            GroundTruth gt = samples.get(i);
+            try {
+                results[i] = available.contains(gt.id())
+                        ? scoreOne(gt, predictions.read(gt.id(), buffers.get()), kernels.get(), extended)
+                        : missing(gt, extended);
+            } catch (InputException e) {
+                problems[i] = gt.id() + ": " + e.getMessage();
+            }
+            progress.update(done.incrementAndGet(), samples.size());
+        });
         Problems.throwIfAny("predictions in " + predictions.describe(),
                 Arrays.stream(problems).filter(p -> p != null).toList());
         return aggregate(samples, Arrays.asList(results), extended);
     }
 
-    private void checkIds(GroundTruthSet truth, PredictionSource predictions) {
-        List<String> problems = new ArrayList<>();
-        for (String id : predictions.ids()) {
-            if (!truth.contains(id)) {
-                problems.add(id + ": not a sample of the ground truth (unknown id)");
-            }
-        }
-        if (!options.allowMissing()) {
-            Set<String> have = new HashSet<>(predictions.ids());
-            for (GroundTruth gt : truth.samples()) {
-                if (!have.contains(gt.id())) {
-                    problems.add(gt.id() + ": no prediction (use --allow-missing to score it as a failure)");
-                }
-            }
-        }
-        Problems.throwIfAny("predictions in " + predictions.describe(), problems);
-    }
-
     private SampleResult scoreOne(GroundTruth gt, NpyArray array, CIoUKernel kernel, boolean extended) {
-        float[] map = heatmap(array);
+        float[] map = Heatmaps.toGrid(array, options.upsample());
         SampleCIoU s = kernel.score(map, gt.map());
         if (!kernel.lastMapFinite()) {
-            throw nonFinite(map);
+            throw Heatmaps.nonFinite(map, Grid.SIZE);
         }
         if (!extended) {
             return new SampleResult(gt.id(), gt.kind(), false, s.ciou(), s.ciouAdaptive(), Double.NaN, Float.NaN);
@@ -105,34 +73,6 @@ public final class Scorer {
     private static SampleResult missing(GroundTruth gt, boolean extended) {
         return new SampleResult(gt.id(), gt.kind(), true, 0.0, 0.0, extended ? 0.0 : Double.NaN,
                 extended ? Float.NEGATIVE_INFINITY : Float.NaN);
-    }
-
-    /** The 224×224 map of an upload; singleton axes (1×224×224, 224×224×1) are dropped. */
-    static float[] heatmap(NpyArray array) {
-        int rows = 0;
-        int cols = 0;
-        int kept = 0;
-        for (int d : array.shape()) {
-            if (d != 1) {
-                rows = kept == 0 ? d : rows;
-                cols = kept == 1 ? d : cols;
-                kept++;
-            }
-        }
-        if (kept != 2 || rows != Grid.SIZE || cols != Grid.SIZE) {
-            throw new InputException("shape " + array.shapeString() + ", expected (224, 224)"
-                    + " (maps must be 224×224; resize them the way your model's paper did)");
-        }
-        return array.data();
-    }
-
-    private static InputException nonFinite(float[] map) {
-        int i = 0;
-        while (Float.isFinite(map[i])) {
-            i++;
-        }
-        return new InputException("value " + map[i] + " at row " + i / Grid.SIZE + ", column " + i % Grid.SIZE
-                + " (maps must be finite)");
     }
 
     /** Aggregates in ground-truth order: localization over positives, extended over all samples. */
