@@ -1,5 +1,6 @@
 package org.is3.eval.leaderboard;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +42,8 @@ public enum Column {
         this.higherIsBetter = higherIsBetter;
     }
 
-    /** The metric key, also used in {@code ?sort=} and the CSV header. */
+    /** The metric key, also used in {@code ?sort=}, the CSV header and JSON. */
+    @JsonValue
     public String key() {
         return key;
     }

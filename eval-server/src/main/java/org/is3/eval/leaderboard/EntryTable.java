@@ -30,8 +30,8 @@ final class EntryTable {
                 .append("</caption><thead><tr>")
                 .append("<th scope=\"col\"><abbr title=\"rank by ").append(escape(board.rankingColumn().label()))
                 .append("\">#</abbr></th><th scope=\"col\">Compare</th><th scope=\"col\">Method</th>")
-                .append("<th scope=\"col\">Team</th><th scope=\"col\">Pre-trained vision</th>")
-                .append("<th scope=\"col\"><abbr title=\"object-guided localization (OGL, EZ-VSL)\">OGL</abbr></th>");
+                .append("<th scope=\"col\">Team</th><th scope=\"col\" class=\"flagcol\">Pre-trained vision</th>")
+                .append("<th scope=\"col\" class=\"flagcol\"><abbr title=\"object-guided localization (OGL, EZ-VSL)\">OGL</abbr></th>");
         for (Column c : board.columns()) {
             header(h, board, view, c);
         }

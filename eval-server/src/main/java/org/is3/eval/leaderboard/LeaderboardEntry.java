@@ -1,5 +1,9 @@
 package org.is3.eval.leaderboard;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,7 +15,9 @@ import java.util.OptionalDouble;
 
 /**
  * One scored submission as the leaderboard shows it: the metadata a team sent with its upload,
- * the flags of the papers' tables, and the aggregate metrics of one split.
+ * the flags of the papers' tables, and the aggregate metrics of one split. In JSON its fields are
+ * snake_case like the upload's form fields and the metric keys ({@code paper_url}, {@code uses_ogl},
+ * {@code curve_adap}).
  *
  * @param submissionId  the submission's id
  * @param team          the team's name, as typed by an admin (escaped on every page)
@@ -19,15 +25,18 @@ import java.util.OptionalDouble;
  * @param description   free text, may be empty
  * @param paperUrl      may be null; only http(s) URLs become links
  * @param codeUrl       may be null; only http(s) URLs become links
+ * @param submittedAt   when it was uploaded (ISO-8601 in JSON, without needing Jackson's JSR-310 module)
  * @param upsampledFrom the upload's map size when the server upsampled it (e.g. "7x7"), else null
  * @param metrics       fractions under the keys of {@code is3 eval score --json}; a metric that
  *                      is NaN or absent has no entry (a null value counts as absent)
  * @param curve         the 21 success rates y_i = #(cIoU ≥ 0.05·i)/n (metrics.md §2), or null
  * @param curveAdap     the same for the adaptive cIoU (metrics.md §3), or null
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record LeaderboardEntry(long submissionId, String team, String method, String description,
                                String paperUrl, String codeUrl, boolean pretrainedVision, boolean usesOgl,
-                               boolean baseline, String upsampledFrom, Instant submittedAt,
+                               boolean baseline, String upsampledFrom,
+                               @JsonSerialize(using = ToStringSerializer.class) Instant submittedAt,
                                Map<String, Double> metrics, double[] curve, double[] curveAdap) {
 
     /** Points on a success-rate curve: thresholds 0.05·i for i = 0..20. */

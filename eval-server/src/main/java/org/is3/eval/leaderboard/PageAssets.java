@@ -14,7 +14,7 @@ final class PageAssets {
             :root{--fg:#1b1f24;--muted:#5b636e;--line:#d8dde3;--base:#fff8e1;--accent:#08519c}
             *{box-sizing:border-box}
             body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:var(--fg);background:#fafbfc}
-            header,main{max-width:1280px;margin:0 auto;padding:12px 20px}
+            header,main{max-width:1440px;margin:0 auto;padding:12px 20px}
             h1{font-size:22px;margin:4px 0}h1 .split{font-weight:normal;color:var(--muted);font-size:16px}
             h2{font-size:17px;margin:20px 0 8px}
             a{color:var(--accent)}
@@ -28,7 +28,8 @@ final class PageAssets {
             thead th[aria-sort=descending] a.sort::after{content:" \\25BC";color:var(--fg)}
             thead th[aria-sort=ascending] a.sort::after{content:" \\25B2";color:var(--fg)}
             td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-            td.flag{text-align:center}
+            td.flag{text-align:center}thead th.flagcol{white-space:normal;max-width:6em}
+            td.team{min-width:7em;overflow-wrap:anywhere}
             tr.baseline{background:var(--base)}tr.baseline th.method{border-left:4px solid #e0a800}
             th.method{font-weight:normal;min-width:14em;max-width:28em}
             .name{font-weight:600;overflow-wrap:anywhere}

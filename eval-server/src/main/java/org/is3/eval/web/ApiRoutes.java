@@ -89,7 +89,7 @@ public final class ApiRoutes {
             operationId = "mySubmissions", summary = "Your team's submissions, newest first",
             security = @OpenApiSecurity(name = "bearer"),
             responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = JSON, type = "array")),
+                @OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = JSON, from = Object[].class)),
                 @OpenApiResponse(status = "401", description = "missing, unknown or revoked token")})
     public static final String MY_SUBMISSIONS = "/api/v1/teams/me/submissions";
 

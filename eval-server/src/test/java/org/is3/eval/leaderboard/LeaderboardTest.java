@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -135,5 +137,20 @@ class LeaderboardTest {
         double[] c = LeaderboardEntry.curveOf(json, "curve");
         assertArrayEquals(SampleEntries.falling(0.47), c);
         assertEquals(null, LeaderboardEntry.curveOf(json, "curve_adap"));
+    }
+
+    @Test
+    void jsonNamesColumnsByTheirMetricKeys() throws Exception {
+        LeaderboardEntry e = new LeaderboardEntry(1, "t", "m", "", null, null, false, true, false, null,
+                Instant.parse("2025-01-01T00:00:00Z"), SampleEntries.metrics(0.5), null, null);
+        JsonNode json = new ObjectMapper().valueToTree(Leaderboard.of("b", "test", false, List.of(e)));
+        assertEquals("[\"ciou\",\"ciou_adap\",\"auc\",\"auc_adap\",\"iiou\",\"iiou_adap\"]",
+                json.path("columns").toString());
+        JsonNode entry = json.path("entries").get(0);
+        assertEquals(0.5, entry.path("metrics").path("ciou").asDouble());
+        assertTrue(entry.path("uses_ogl").asBoolean());
+        assertTrue(entry.path("curve").isNull());
+        assertTrue(entry.has("curve_adap") && entry.has("paper_url") && entry.has("submission_id"), entry.toString());
+        assertEquals("2025-01-01T00:00:00Z", entry.path("submitted_at").asText());
     }
 }
