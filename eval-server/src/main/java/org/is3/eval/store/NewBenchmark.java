@@ -35,7 +35,8 @@ public record NewBenchmark(String name, GroundTruthFormat gtFormat, Localization
         requireDisjoint(name, splits);
     }
 
-    static void requireName(String name) {
+    /** Fails with a clear message unless {@code name} fits the rule of {@link #NAME}. */
+    public static void requireName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new InputException("benchmark name '" + name + "' is not valid: use 1 to 64 letters, digits,"
                     + " '.', '_' or '-', starting with a letter or digit");
