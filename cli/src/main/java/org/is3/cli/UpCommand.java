@@ -7,14 +7,12 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.is3.db.Database;
 import org.is3.db.servicestart.ServiceStartRepository;
-import org.is3.eval.server.EvalServer;
+import org.is3.eval.server.EvalService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,11 +30,8 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     HomeOptions home;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface the HTTP services bind to (default ${DEFAULT-VALUE}).")
-    String host;
-
-    @Option(names = "--eval-port", defaultValue = "7080", description = "Eval server port; 0 picks a free one (default ${DEFAULT-VALUE}).")
-    int evalPort;
+    @Mixin
+    EvalServeCommand.EvalServerOptions evalServer;
 
     @Option(names = "--check", description = "Start everything, check every health endpoint, stop, and exit 0 if all were healthy.")
     boolean check;
@@ -47,18 +42,19 @@ final class UpCommand implements Callable<Integer> {
         out.println("is3 up — home " + home.home().toAbsolutePath());
         out.flush();
         Database db = Database.start(home.databaseConfig());
-        EvalServer eval;
+        EvalService eval;
         try {
             new ServiceStartRepository(db).record("up", hostName(), Main.class.getPackage().getImplementationVersion());
-            eval = EvalServer.start(host, evalPort, () -> reachable(db));
+            eval = EvalService.start(evalServer.config(home.home()), db.dataSource(), evalServer.workers);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
-        String evalUrl = "http://" + host + ":" + eval.port();
+        String evalUrl = "http://" + evalServer.host + ":" + eval.port();
         out.println("  database     " + (db.embedded() ? "embedded PostgreSQL at " : "PostgreSQL at ") + db.jdbcUrl()
                 + " (migrations applied)");
-        out.println("  eval server  " + evalUrl + "/health");
+        out.println("  eval server  " + evalUrl + "/  (leaderboards; API docs at /swagger; health at /health; "
+                + eval.workers() + " scoring worker" + (eval.workers() == 1 ? "" : "s") + ")");
         out.flush();
         if (check) {
             boolean healthy = healthy(evalUrl + "/health", out);
@@ -78,14 +74,6 @@ final class UpCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
-    }
-
-    private static boolean reachable(Database db) {
-        try (Connection c = db.dataSource().getConnection()) {
-            return c.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
     }
 
     private static boolean healthy(String url, PrintWriter out) throws InterruptedException {

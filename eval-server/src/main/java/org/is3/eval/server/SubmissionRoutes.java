@@ -1,0 +1,171 @@
+package org.is3.eval.server;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.is3.core.InputException;
+import org.is3.core.formats.PredictionSource;
+import org.is3.core.scoring.Heatmaps;
+import org.is3.eval.store.Benchmark;
+import org.is3.eval.store.NotFoundException;
+import org.is3.eval.store.Phase;
+import org.is3.eval.store.Results;
+import org.is3.eval.store.SplitResult;
+import org.is3.eval.store.StoredFile;
+import org.is3.eval.store.Submission;
+import org.is3.eval.store.SubmissionMetadata;
+import org.is3.eval.store.Team;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The team API: upload → validated on disk → accepted under the quota lock → queued; status and
+ * history of a team's own submissions. An upload that fails validation or the quota leaves nothing
+ * behind; one answered with 201 is in the database and on disk and will be scored.
+ */
+final class SubmissionRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(SubmissionRoutes.class);
+    static final String PREDICTIONS = "predictions";
+
+    private final EvalStore store;
+    private final TeamAuth auth;
+    private final Path submissionsDir;
+    private final int validationThreads;
+    private final Runnable wakeWorkers;
+
+    SubmissionRoutes(EvalStore store, TeamAuth auth, Path submissionsDir, int validationThreads, Runnable wakeWorkers) {
+        this.store = store;
+        this.auth = auth;
+        this.submissionsDir = submissionsDir;
+        this.validationThreads = validationThreads;
+        this.wakeWorkers = wakeWorkers;
+    }
+
+    void upload(Context ctx) throws IOException {
+        Team team = auth.require(ctx);
+        Benchmark benchmark = store.benchmarks().load(ctx.pathParam("benchmark"));
+        Phase phase = store.phases().openNow(benchmark.name());
+        store.submissions().usage(team, phase).requireRoom(); // refuse before reading a large body
+        SubmissionMetadata metadata = new SubmissionMetadata(ctx.formParam("method"), ctx.formParam("description"),
+                ctx.formParam("paper_url"), ctx.formParam("code_url"), flag(ctx, "pretrained_vision"),
+                flag(ctx, "uses_ogl"));
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file == null) {
+            throw new InputException("multipart field 'file' is missing (an .npz, a .zip of <id>.npy, or an .npy stack with 'ids')");
+        }
+        long id = store.submissions().reserveId();
+        Path dir = submissionsDir.resolve(Long.toString(id));
+        try {
+            StoredFile stored = save(id, dir, file, ctx.uploadedFile("ids"), benchmark);
+            Submission s = store.submissions().accept(id, team, phase, metadata, stored);
+            LOG.info("submission {} accepted: team {}, benchmark {}, {} bytes{}", id, team.name(), benchmark.name(),
+                    stored.bytes(), stored.upsampledFrom() == null ? "" : ", upsampled from " + stored.upsampledFrom());
+            wakeWorkers.run();
+            ctx.status(201).json(summary(s));
+        } catch (RuntimeException | IOException e) {
+            deleteQuietly(dir);
+            throw e;
+        }
+    }
+
+    /** Streams the parts to disk and reads every map once: ids, shapes and values are checked now. */
+    private StoredFile save(long id, Path dir, UploadedFile file, UploadedFile ids, Benchmark benchmark) throws IOException {
+        Files.createDirectories(dir);
+        Path target = dir.resolve(PREDICTIONS);
+        long bytes;
+        try (InputStream in = file.content()) {
+            bytes = Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (ids != null) {
+            try (InputStream in = ids.content()) {
+                Files.copy(in, dir.resolve("ids.txt"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Heatmaps.Check check;
+        try (PredictionSource source = PredictionSource.open(target)) {
+            check = Heatmaps.check(store.sampleIds(benchmark), source, false, true, validationThreads);
+        }
+        Heatmaps.Shape from = check.upsampledFrom();
+        return new StoredFile(id + "/" + PREDICTIONS, bytes, from == null ? null : from.toString());
+    }
+
+    void status(Context ctx) {
+        Team team = auth.require(ctx);
+        Submission s = ownSubmission(team, ctx.pathParam("id"));
+        Map<String, Object> body = summary(s);
+        List<SplitResult> results = store.results().forSubmission(s.id(), team);
+        Map<String, Object> splits = new LinkedHashMap<>();
+        for (SplitResult r : results) {
+            splits.put(r.splitName(), r.metrics().values());
+        }
+        body.put("metrics", results.stream().filter(r -> r.splitName().equals("test")).findFirst()
+                .or(() -> results.stream().findFirst()).map(r -> (Object) r.metrics().values()).orElse(null));
+        body.put("splits", splits);
+        body.put("samples", store.results().devSamples(s.id(), team));
+        body.put("history", store.submissions().events(s.id()).stream().map(e -> Map.of(
+                "status", e.status(), "detail", e.detail() == null ? "" : e.detail(),
+                "at", e.at().toString())).toList());
+        ctx.json(body);
+    }
+
+    void mine(Context ctx) {
+        Team team = auth.require(ctx);
+        ctx.json(store.submissions().listForTeam(team, ctx.queryParam("benchmark")).stream()
+                .map(SubmissionRoutes::summary).toList());
+    }
+
+    private Submission ownSubmission(Team team, String idText) {
+        long id;
+        try {
+            id = Long.parseLong(idText);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("no submission '" + idText + "'");
+        }
+        return store.submissions().find(id)
+                .filter(s -> s.teamId() == team.id() || team.isAdmin())
+                .orElseThrow(() -> new NotFoundException("no submission " + id + " of team " + team.name()));
+    }
+
+    static Map<String, Object> summary(Submission s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("benchmark", s.benchmarkName());
+        m.put("phase", s.phaseName());
+        m.put("team", s.teamName());
+        m.put("method", s.metadata().method());
+        m.put("status", s.status().name().toLowerCase());
+        m.put("error", s.error());
+        m.put("baseline", s.baseline());
+        m.put("upsampled_from", s.upsampledFrom());
+        m.put("submitted_at", s.createdAt().toString());
+        m.put("finished_at", s.finishedAt() == null ? null : s.finishedAt().toString());
+        return m;
+    }
+
+    private static boolean flag(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        if (v == null || v.isBlank()) {
+            return false;
+        }
+        return switch (v.strip().toLowerCase()) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new InputException("field '" + name + "' is '" + v + "', expected true or false");
+        };
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not remove {}: {}", dir, e.toString());
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package org.is3.eval.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.is3.core.formats.Npy;
+import org.is3.core.formats.NpyArray;
+import org.is3.core.formats.NpyLayout;
+import org.is3.core.formats.PredictionSource;
+import org.is3.core.grid.Grid;
+import org.is3.core.gt.GroundTruth;
+import org.is3.core.gt.GroundTruthSet;
+import org.is3.core.gt.GtMap;
+import org.is3.core.gt.PixelBox;
+import org.is3.core.metrics.LocalizationProtocol;
+import org.is3.core.scoring.Progress;
+import org.is3.core.scoring.ScoreOptions;
+import org.is3.core.scoring.ScoreReport;
+import org.is3.core.scoring.Scorer;
+import org.is3.db.Database;
+import org.is3.db.DatabaseConfig;
+import org.is3.eval.auth.Tokens;
+import org.is3.eval.store.Benchmarks;
+import org.is3.eval.store.NewBenchmark;
+import org.is3.eval.store.NewPhase;
+import org.is3.eval.store.Phases;
+import org.is3.eval.store.Role;
+import org.is3.eval.store.SplitTruth;
+import org.is3.eval.store.SplitVisibility;
+import org.is3.eval.store.Team;
+import org.is3.eval.store.Teams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The team API over real HTTP, a real embedded PostgreSQL and the in-process scoring worker:
+ * the happy path to the leaderboard, and hostile uploads that must each get a clear 4xx.
+ */
+class EvalApiTest {
+    @TempDir
+    static Path home;
+    static Database db;
+    static EvalService service;
+    static String base;
+    static String token;
+    static String otherToken;
+    static GroundTruthSet truth;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final int N = 12;
+    static final long MAX_UPLOAD = 4 << 20;
+
+    @BeforeAll
+    static void start() {
+        db = Database.start(DatabaseConfig.embedded(home).withPort(0));
+        List<GroundTruth> samples = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            int x = 10 + 15 * i;
+            samples.add(GroundTruth.positive("cat_dog_" + i / 2 + "_" + (i % 2 == 0 ? "cat" : "dog"),
+                    GtMap.union(List.of(new PixelBox(x, 20, x + 40, 120))), 1));
+        }
+        truth = GroundTruthSet.of(samples);
+        new Benchmarks(db.dataSource()).create(new NewBenchmark("toy-is3", org.is3.core.gt.GroundTruthFormat.IS3,
+                LocalizationProtocol.SSLALIGN, 0.03, List.of(new SplitTruth(SplitVisibility.TEST, truth))));
+        new Phases(db.dataSource()).add("toy-is3", new NewPhase("main", Instant.now().minusSeconds(60), null, 20, 20, 20, true));
+        Teams teams = new Teams(db.dataSource());
+        Tokens tokens = new Tokens(db.dataSource());
+        token = tokens.issue(teams.create("team one", Role.MEMBER)).token();
+        otherToken = tokens.issue(teams.create("team two", Role.MEMBER)).token();
+        service = EvalService.start(new EvalServer.Config("127.0.0.1", 0, home, MAX_UPLOAD, 2), db.dataSource(), 1);
+        base = "http://127.0.0.1:" + service.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        db.close();
+    }
+
+    static float[] map(SplittableRandom rnd, int n) {
+        float[] m = new float[n * n];
+        int cx = rnd.nextInt(n);
+        int cy = rnd.nextInt(n);
+        for (int i = 0; i < m.length; i++) {
+            int dx = i % n - cx;
+            int dy = i / n - cy;
+            m[i] = (float) Math.exp(-(dx * dx + dy * dy) / (n * n / 8.0)) + (float) rnd.nextDouble() * 0.01f;
+        }
+        return m;
+    }
+
+    static byte[] npz(List<String> ids, int size, long seed) throws IOException {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (String id : ids) {
+                zip.putNextEntry(new ZipEntry(id + ".npy"));
+                zip.write(Npy.toBytes(NpyArray.of(map(rnd, size), size, size), NpyLayout.DEFAULT));
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static HttpResponse<String> upload(String bearer, Multipart form) throws IOException, InterruptedException {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + "/api/v1/benchmarks/toy-is3/submissions"))
+                .header("Content-Type", form.contentType()).POST(form.publisher());
+        if (bearer != null) {
+            req.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(String path, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path));
+        if (bearer != null) {
+            req.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode awaitFinished(long id) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            JsonNode s = JSON.readTree(get("/api/v1/submissions/" + id, token).body());
+            String status = s.get("status").asText();
+            if (status.equals("scored") || status.equals("failed")) {
+                return s;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("submission " + id + " did not finish");
+    }
+
+    void assertRefused(HttpResponse<String> r, int status, String... fragments) throws IOException, InterruptedException {
+        assertEquals(status, r.statusCode(), r.body());
+        String error = JSON.readTree(r.body()).get("error").asText();
+        for (String f : fragments) {
+            assertTrue(error.contains(f), "error should mention '" + f + "': " + error);
+        }
+        assertEquals(200, get("/health", null).statusCode(), "the server stays healthy");
+    }
+
+    @Test
+    void aSubmissionIsScoredExactlyAndReachesTheLeaderboard() throws Exception {
+        byte[] file = npz(truth.ids(), 224, 1);
+        HttpResponse<String> r = upload(token, new Multipart().field("method", "<script>alert(1)</script> Net")
+                .field("paper_url", "https://example.org/paper").field("pretrained_vision", "true")
+                .file("file", "pred.npz", file));
+        assertEquals(201, r.statusCode(), r.body());
+        long id = JSON.readTree(r.body()).get("id").asLong();
+        JsonNode done = awaitFinished(id);
+        assertEquals("scored", done.get("status").asText(), done.toString());
+
+        Path local = home.resolve("expected.npz");
+        Files.write(local, file);
+        ScoreReport expected;
+        try (PredictionSource src = PredictionSource.open(local)) {
+            expected = new Scorer(ScoreOptions.defaults()).score(truth, src, Progress.NONE);
+        }
+        JsonNode metrics = done.get("metrics");
+        assertEquals(expected.localization().ciou(), metrics.get("ciou").asDouble(), 0.0);
+        assertEquals(expected.localization().auc(), metrics.get("auc").asDouble(), 0.0);
+        assertEquals(expected.localization().iiouAdap(), metrics.get("iiou_adap").asDouble(), 0.0);
+        assertEquals(N, metrics.get("n").asInt());
+        assertTrue(done.get("history").size() >= 3, "queued, running, scored: " + done.get("history"));
+
+        JsonNode board = JSON.readTree(get("/api/v1/benchmarks/toy-is3/leaderboard", null).body());
+        assertTrue(board.toString().contains("\"submission_id\":" + id), board.toString());
+        String csv = get("/api/v1/benchmarks/toy-is3/leaderboard.csv", null).body();
+        assertTrue(csv.contains("team one"), csv);
+        String page = get("/benchmarks/toy-is3", null).body();
+        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; Net"), "method names are escaped");
+        assertFalse(page.contains("<script>alert(1)"), "no markup from a team reaches the page");
+        assertTrue(get("/", null).body().contains("toy-is3"));
+
+        assertEquals(404, get("/api/v1/submissions/" + id, otherToken).statusCode(), "another team cannot read it");
+        assertEquals(1, JSON.readTree(get("/api/v1/teams/me/submissions", token).body()).size() >= 1 ? 1 : 0);
+    }
+
+    @Test
+    void lowResolutionMapsAreUpsampledAndMarked() throws Exception {
+        HttpResponse<String> r = upload(token, new Multipart().field("method", "coarse")
+                .file("file", "pred.npz", npz(truth.ids(), 7, 2)));
+        assertEquals(201, r.statusCode(), r.body());
+        JsonNode done = awaitFinished(JSON.readTree(r.body()).get("id").asLong());
+        assertEquals("scored", done.get("status").asText(), done.toString());
+        assertEquals("7x7", done.get("upsampled_from").asText());
+    }
+
+    @Test
+    void authIsRequired() throws Exception {
+        Multipart form = new Multipart().field("method", "m").file("file", "p.npz", npz(truth.ids(), 224, 3));
+        assertRefused(upload(null, form), 401, "Authorization");
+        assertRefused(upload("is3_not-a-token", new Multipart().field("method", "m")), 401, "unknown or revoked");
+    }
+
+    @Test
+    void hostileUploadsGetClearErrors() throws Exception {
+        List<String> ids = truth.ids();
+        assertRefused(upload(token, new Multipart().field("method", "m")
+                .file("file", "p.npz", npz(ids.subList(1, N), 224, 4))), 400, ids.get(0), "no prediction");
+        List<String> extra = new ArrayList<>(ids);
+        extra.add("stranger_9_x");
+        assertRefused(upload(token, new Multipart().field("method", "m")
+                .file("file", "p.npz", npz(extra, 224, 5))), 400, "stranger_9_x", "unknown id");
+        assertRefused(upload(token, new Multipart().field("method", "m")
+                .file("file", "p.npz", npz(ids, 100, 6))), 400);
+
+        ByteArrayOutputStream traversal = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(traversal)) {
+            zip.putNextEntry(new ZipEntry("../../etc/evil.npy"));
+            zip.write(new byte[] {1, 2, 3});
+            zip.closeEntry();
+        }
+        assertRefused(upload(token, new Multipart().field("method", "m")
+                .file("file", "p.zip", traversal.toByteArray())), 400, "..");
+
+        byte[] whole = npz(ids, 224, 7);
+        assertRefused(upload(token, new Multipart().field("method", "m")
+                .file("file", "p.npz", java.util.Arrays.copyOf(whole, whole.length / 2))), 400);
+        assertRefused(upload(token, new Multipart().field("method", "m")
+                .file("file", "p.npz", "not a zip at all".getBytes(StandardCharsets.US_ASCII))), 400);
+        assertRefused(upload(token, new Multipart().field("method", "")
+                .file("file", "p.npz", whole)), 400, "method");
+        assertRefused(upload(token, new Multipart().field("method", "m").field("paper_url", "javascript:alert(1)")
+                .file("file", "p.npz", whole)), 400, "paper_url");
+        assertRefused(upload(token, new Multipart().field("method", "m")), 400, "'file'");
+        assertRefused(upload(token, new Multipart().field("method", "m")
+                .file("file", "big.npz", new byte[(int) MAX_UPLOAD + 1024])), 413, "too large");
+
+        float[] nan = new float[Grid.PIXELS];
+        nan[5] = Float.NaN;
+        ByteArrayOutputStream withNan = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(withNan)) {
+            SplittableRandom rnd = new SplittableRandom(8);
+            for (String id : ids) {
+                zip.putNextEntry(new ZipEntry(id + ".npy"));
+                zip.write(Npy.toBytes(NpyArray.of(id.equals(ids.get(3)) ? nan : map(rnd, 224), 224, 224), NpyLayout.DEFAULT));
+                zip.closeEntry();
+            }
+        }
+        assertRefused(upload(token, new Multipart().field("method", "m")
+                .file("file", "p.npz", withNan.toByteArray())), 400, ids.get(3), "NaN");
+        assertEquals(0, Files.list(home.resolve("submissions")).filter(p -> !p.getFileName().toString().equals("tmp"))
+                .filter(p -> Files.isDirectory(p)).filter(p -> {
+                    try (var s = Files.list(p)) {
+                        return s.findAny().isEmpty();
+                    } catch (IOException e) {
+                        return false;
+                    }
+                }).count(), "refused uploads leave no files behind");
+    }
+}
