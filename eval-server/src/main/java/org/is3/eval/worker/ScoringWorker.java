@@ -37,7 +37,7 @@ public final class ScoringWorker implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScoringWorker.class);
     private static final long CLOSE_WAIT_SECONDS = 30;
 
-    private final DataSource dataSource;
+    private final BenchmarkLoader loader;
     private final Path submissions;
     private final WorkerSettings settings;
     private final SubmissionQueue queue;
@@ -54,7 +54,7 @@ public final class ScoringWorker implements Runnable, AutoCloseable {
      * @param home the is3 home; submission files are under {@code <home>/submissions}
      */
     public ScoringWorker(DataSource dataSource, Path home, WorkerSettings settings) {
-        this.dataSource = dataSource;
+        this.loader = new BenchmarkLoader(dataSource, settings.scoringThreads());
         this.submissions = home.toAbsolutePath().normalize().resolve("submissions");
         this.settings = settings;
         this.queue = new SubmissionQueue(dataSource, settings.maxAttempts());
@@ -84,6 +84,10 @@ public final class ScoringWorker implements Runnable, AutoCloseable {
                     worked = processNext();
                 } catch (QueueException e) {
                     LOG.warn("worker={} event=queue-unreachable reason=\"{}\"", id(), e.getMessage());
+                    worked = false;
+                } catch (RuntimeException e) {
+                    // a claim left unsettled is retried by whoever claims it after its lease
+                    LOG.error("worker={} event=worker-error", id(), e);
                     worked = false;
                 }
                 if (!worked) {
@@ -169,7 +173,7 @@ public final class ScoringWorker implements Runnable, AutoCloseable {
 
     private List<SplitResult> score(Claim claim) throws SQLException {
         long started = System.nanoTime();
-        BenchmarkTruth benchmark = BenchmarkLoader.load(dataSource, claim.benchmarkId());
+        BenchmarkTruth benchmark = loader.load(claim.benchmarkId());
         long loaded = System.nanoTime();
         Path file = submissionFile(claim);
         List<SplitResult> results;

@@ -24,6 +24,8 @@ import org.is3.core.formats.NpyArray;
 import org.is3.core.formats.PredictionSource;
 import org.is3.core.gt.GroundTruth;
 import org.is3.core.gt.GroundTruthSet;
+import org.is3.core.gt.GtMap;
+import org.is3.core.gt.PixelBox;
 import org.is3.core.gt.SampleKind;
 import org.is3.core.metrics.Curve;
 import org.is3.core.metrics.LocalizationProtocol;
@@ -177,6 +179,27 @@ class ScoringWorkerTest {
         assertEquals(expected.localization().auc(), Curve.auc(back), "AUC is the curve's area");
         assertEquals(Curve.POINTS, stored.get("curve_adap").size());
         assertEquals(expected.localization().ciouAdap(), stored.get("curve_adap").get(10).doubleValue());
+    }
+
+    @Test
+    void aWorkerReadsTheGroundTruthAgainOnceItChanged() throws Exception {
+        Map<String, float[]> maps = TestSubmissions.maps(allIds(), rnd);
+        GroundTruth changed = GroundTruth.positive("dev1_4", GtMap.union(List.of(new PixelBox(0, 0, 224, 112))), 1);
+        try (ScoringWorker worker = new ScoringWorker(database.dataSource(), home, settings())) {
+            long before = submit(maps);
+            assertTrue(worker.processNext());
+            rows.execute("UPDATE eval_sample SET gt = ? WHERE split_id = ? AND sample_id = 'dev1_4'",
+                    GtCodec.deflate(changed.map()), dev);
+            long after = submit(maps);
+            assertTrue(worker.processNext());
+
+            List<GroundTruth> newTruth = new ArrayList<>(devTruth);
+            newTruth.set(4, changed);
+            ScoreReport expected = coreScore(newTruth, TestSubmissions.zip(scratch.resolve("dev.zip"), only(maps, newTruth)), false);
+            double stored = rows.sampleScores(after, dev, "dev1_4")[0];
+            assertEquals(expected.samples().get(4).ciou(), stored, "scored against the changed map");
+            assertTrue(stored != rows.sampleScores(before, dev, "dev1_4")[0], "the change matters for this map");
+        }
     }
 
     @Test
