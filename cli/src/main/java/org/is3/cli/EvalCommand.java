@@ -3,7 +3,7 @@ package org.is3.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Score localization predictions.",
-        subcommands = {ScoreCommand.class})
+        description = "Score localization predictions; administer the eval server.",
+        subcommands = {ScoreCommand.class, EvalAdminCommand.class})
 final class EvalCommand {
 }

@@ -46,7 +46,7 @@ final class DataDirectoryLock implements AutoCloseable {
         Path file = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
         String heldHere = HELD_IN_THIS_JVM.putIfAbsent(dataDirectory, "");
         if (heldHere != null) {
-            throw new DatabaseStartException(inUseMessage(dataDirectory, heldHere));
+            throw inUse(dataDirectory, heldHere);
         }
         FileChannel channel = null;
         try {
@@ -56,7 +56,7 @@ final class DataDirectoryLock implements AutoCloseable {
             if (lock == null) {
                 closeQuietly(channel);
                 channel = null;
-                throw new DatabaseStartException(inUseMessage(dataDirectory, readOwner(file)));
+                throw inUse(dataDirectory, readOwner(file));
             }
             return new DataDirectoryLock(dataDirectory, file, channel, lock);
         } catch (IOException e) {
@@ -124,6 +124,10 @@ final class DataDirectoryLock implements AutoCloseable {
         } catch (IOException e) {
             return ""; // the owner is unknown; the message stands without it
         }
+    }
+
+    private static DataDirectoryInUseException inUse(Path dataDirectory, String ownerText) {
+        return new DataDirectoryInUseException(inUseMessage(dataDirectory, ownerText), field(ownerText, "url"));
     }
 
     private static String inUseMessage(Path dataDirectory, String ownerText) {

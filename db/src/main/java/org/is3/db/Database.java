@@ -8,7 +8,9 @@ import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** How long {@link #connect} waits for a starting owner to write its url (its start-up wait). */
+    static final long JOIN_WAIT_SECONDS = 60;
+    private static final long JOIN_POLL_MILLIS = 200;
 
     private final EmbeddedServer server;
     private final HikariDataSource dataSource;
@@ -73,6 +78,43 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             closeAll(entityManagerFactory, dataSource, server);
             throw e;
+        }
+    }
+
+    /**
+     * Like {@link #start}, except that an embedded home already served by another live is3 is
+     * joined instead of refused: this process connects, as an external client, to the url that
+     * is3 wrote into the home's lock file ({@code <home>/pg.lock}). For short-lived commands
+     * (e.g. {@code is3 eval admin}) that must work whether or not a server runs on the same home;
+     * services keep using {@link #start}, so two processes never serve one data directory.
+     *
+     * <p>An owner that is still starting has not written its url yet; this waits for it up to
+     * {@link #JOIN_WAIT_SECONDS} seconds. An owner that exits meanwhile frees the home, and this
+     * process then starts the embedded server itself.
+     *
+     * @throws DatabaseStartException as {@link #start} does, or when the owner never wrote a url
+     */
+    public static Database connect(DatabaseConfig config) {
+        if (!config.embedded()) {
+            return start(config);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(JOIN_WAIT_SECONDS);
+        while (true) {
+            try {
+                return start(config);
+            } catch (DataDirectoryInUseException inUse) {
+                Optional<String> url = inUse.ownerUrl();
+                if (url.isPresent()) {
+                    LOG.info("home {} is served by another running is3; joining its database at {}",
+                            config.home(), DatabaseConfig.withoutPassword(url.get()));
+                    return start(DatabaseConfig.external(config.home(), url.get(), null, null)
+                            .withPoolSize(config.poolSize()));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw inUse;
+                }
+                pause(JOIN_POLL_MILLIS);
+            }
         }
     }
 
@@ -201,6 +243,15 @@ public final class Database implements AutoCloseable {
             // Schema validation failures read "Schema-validation: missing column [x] in table [y]".
             throw new DatabaseStartException("starting JPA on the database at "
                     + DatabaseConfig.withoutPassword(url) + " failed: " + innermostMessage(e), e);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseStartException("interrupted while waiting for another is3 to start its database", e);
         }
     }
 

@@ -134,6 +134,21 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void connectJoinsTheServerThatHoldsTheHomeInsteadOfRefusing() {
+        ServiceStart fromOwner = starts.record("eval-server", "owner-side", null);
+
+        try (Database joined = Database.connect(DatabaseConfig.embedded(home).withPort(0).withPoolSize(2))) {
+            assertFalse(joined.embedded(), "the joining process must not start a second server");
+            assertEquals(database.jdbcUrl(), joined.jdbcUrl());
+            ServiceStartRepository joinedStarts = new ServiceStartRepository(joined);
+            assertEquals(fromOwner.id(), joinedStarts.latest(1).get(0).id());
+            ServiceStart fromJoined = joinedStarts.record("eval-admin", "joined-side", null);
+            assertEquals(fromJoined.id(), starts.latest(1).get(0).id());
+        }
+        assertNotNull(starts.record("up", "after-joined-close", null).id(), "closing the client left the owner running");
+    }
+
+    @Test
     void anExternalUrlReachesTheSameDatabaseWithoutStartingAServer(@TempDir Path otherHome) {
         ServiceStart fromEmbedded = starts.record("up", "embedded-side", null);
 

@@ -1,0 +1,247 @@
+package org.is3.eval.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.is3.core.gt.GroundTruth;
+import org.is3.core.gt.GroundTruthFormat;
+import org.is3.core.gt.GroundTruthSet;
+import org.is3.core.gt.SampleKind;
+import org.is3.core.metrics.LocalizationProtocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Benchmarks and their hidden ground truth. {@link #create} writes the benchmark, its splits and
+ * every sample ({@code eval_sample}: position = the split's order, the GT map deflated, see
+ * {@link GtCompression}) in one transaction, so a failed import leaves nothing behind;
+ * {@link #loadTruth} rebuilds a split's {@link GroundTruthSet} bit for bit, in the same order.
+ */
+public final class Benchmarks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Benchmarks.class);
+    private static final int BATCH = 256;
+    private static final String SELECT_BENCHMARK =
+            "SELECT id, name, gt_format, protocol, tau, created_at FROM eval_benchmark";
+
+    private final DataSource dataSource;
+
+    public Benchmarks(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Imports a benchmark.
+     *
+     * @throws AlreadyExistsException when a benchmark of that name exists
+     */
+    public Benchmark create(NewBenchmark spec) {
+        long started = System.nanoTime();
+        long id;
+        try {
+            id = Jdbc.inTransaction(dataSource, "creating benchmark " + spec.name(), connection -> {
+                requireNew(connection, spec.name());
+                long benchmarkId = insertBenchmark(connection, spec);
+                try (GtCompression compression = new GtCompression()) {
+                    for (SplitTruth split : spec.splits()) {
+                        insertSamples(connection, insertSplit(connection, benchmarkId, split), split, compression);
+                    }
+                }
+                return benchmarkId;
+            });
+        } catch (EvalStoreException e) {
+            if (e.isUniqueViolation()) {
+                throw alreadyExists(spec.name()); // created concurrently, after our check
+            }
+            throw e;
+        }
+        Benchmark created = find(spec.name()).orElseThrow();
+        LOG.info("benchmark {} (id {}) created with {} samples in {} ms", created.name(), id, created.samples(),
+                (System.nanoTime() - started) / 1_000_000);
+        return created;
+    }
+
+    /** The benchmark of this name with its splits, or a {@link NotFoundException} listing the known ones. */
+    public Benchmark load(String name) {
+        return find(name).orElseThrow(() -> new NotFoundException("no benchmark named '" + name + "'"
+                + knownNames()));
+    }
+
+    public Optional<Benchmark> find(String name) {
+        return Jdbc.read(dataSource, "reading benchmark " + name, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(SELECT_BENCHMARK + " WHERE name = ?")) {
+                query.setString(1, name);
+                List<Benchmark> found = benchmarks(connection, query);
+                return found.stream().findFirst();
+            }
+        });
+    }
+
+    /** Every benchmark, by name. */
+    public List<Benchmark> list() {
+        return Jdbc.read(dataSource, "listing benchmarks", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(SELECT_BENCHMARK + " ORDER BY name")) {
+                return benchmarks(connection, query);
+            }
+        });
+    }
+
+    /**
+     * The ground truth of one split, in its stored order, equal sample by sample (id, map, box
+     * count, kind) to the set it was imported from.
+     *
+     * @throws NotFoundException when no split has this id
+     */
+    public GroundTruthSet loadTruth(long splitId) {
+        return Jdbc.inTransaction(dataSource, "loading the ground truth of split " + splitId, connection -> {
+            List<GroundTruth> samples = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT position, sample_id, kind, box_count, gt FROM eval_sample WHERE split_id = ? ORDER BY position");
+                 GtCompression compression = new GtCompression()) {
+                query.setLong(1, splitId);
+                query.setFetchSize(BATCH); // a cursor: rows stream in, the transaction keeps it open
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        samples.add(sample(row, splitId, samples.size(), compression));
+                    }
+                }
+            }
+            if (samples.isEmpty()) {
+                requireSplit(connection, splitId);
+            }
+            return GroundTruthSet.of(samples, "split " + splitId);
+        });
+    }
+
+    private static GroundTruth sample(ResultSet row, long splitId, int expectedPosition, GtCompression compression)
+            throws SQLException {
+        String id = row.getString("sample_id");
+        if (row.getInt("position") != expectedPosition) {
+            throw new IllegalStateException("split " + splitId + " has no sample at position " + expectedPosition);
+        }
+        SampleKind kind = SampleKind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT));
+        return new GroundTruth(id, compression.inflate(row.getBytes("gt"), "sample " + id + " of split " + splitId),
+                row.getInt("box_count"), kind);
+    }
+
+    private static void requireSplit(Connection connection, long splitId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM eval_split WHERE id = ?")) {
+            query.setLong(1, splitId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new NotFoundException("no split with id " + splitId);
+                }
+            }
+        }
+    }
+
+    private static void requireNew(Connection connection, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM eval_benchmark WHERE name = ?")) {
+            query.setString(1, name);
+            try (ResultSet row = query.executeQuery()) {
+                if (row.next()) {
+                    throw alreadyExists(name);
+                }
+            }
+        }
+    }
+
+    private static AlreadyExistsException alreadyExists(String name) {
+        return new AlreadyExistsException("a benchmark named '" + name + "' exists already; choose another name");
+    }
+
+    private static long insertBenchmark(Connection connection, NewBenchmark spec) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO eval_benchmark (name, gt_format, protocol, tau) VALUES (?, ?, ?, ?) RETURNING id")) {
+            insert.setString(1, spec.name());
+            insert.setString(2, spec.gtFormat().cliName());
+            insert.setString(3, spec.protocol().name());
+            insert.setDouble(4, spec.tau());
+            return returnedId(insert);
+        }
+    }
+
+    private static long insertSplit(Connection connection, long benchmarkId, SplitTruth split) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO eval_split (benchmark_id, name, visibility) VALUES (?, ?, ?) RETURNING id")) {
+            insert.setLong(1, benchmarkId);
+            insert.setString(2, split.name());
+            insert.setString(3, split.visibility().dbName());
+            return returnedId(insert);
+        }
+    }
+
+    private static void insertSamples(Connection connection, long splitId, SplitTruth split,
+                                      GtCompression compression) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO eval_sample"
+                + " (split_id, position, sample_id, kind, box_count, gt) VALUES (?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (GroundTruth g : split.truth()) {
+                insert.setLong(1, splitId);
+                insert.setInt(2, position++);
+                insert.setString(3, g.id());
+                insert.setString(4, g.kind().name().toLowerCase(Locale.ROOT));
+                insert.setInt(5, g.boxCount());
+                insert.setBytes(6, compression.deflate(g.map()));
+                insert.addBatch();
+                if (position % BATCH == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static long returnedId(PreparedStatement insert) throws SQLException {
+        try (ResultSet row = insert.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static List<Benchmark> benchmarks(Connection connection, PreparedStatement query) throws SQLException {
+        List<Benchmark> found = new ArrayList<>();
+        try (ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                long id = row.getLong("id");
+                found.add(new Benchmark(id, row.getString("name"), GroundTruthFormat.fromName(row.getString("gt_format")),
+                        LocalizationProtocol.fromName(row.getString("protocol")), row.getDouble("tau"),
+                        Jdbc.instant(row, "created_at"), splits(connection, id)));
+            }
+        }
+        return found;
+    }
+
+    /** The splits in dev, test, private order with their sample and negative counts. */
+    private static List<Split> splits(Connection connection, long benchmarkId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT s.id, s.name, s.visibility,"
+                + " count(e.position) AS samples, count(e.position) FILTER (WHERE e.kind <> 'positive') AS negatives"
+                + " FROM eval_split s LEFT JOIN eval_sample e ON e.split_id = s.id WHERE s.benchmark_id = ?"
+                + " GROUP BY s.id ORDER BY CASE s.visibility WHEN 'dev' THEN 0 WHEN 'test' THEN 1 ELSE 2 END, s.id")) {
+            query.setLong(1, benchmarkId);
+            List<Split> splits = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    Split split = new Split(row.getLong("id"), row.getString("name"),
+                            SplitVisibility.fromDb(row.getString("visibility")), row.getInt("samples"),
+                            row.getInt("negatives"));
+                    splits.add(split);
+                }
+            }
+            return splits;
+        }
+    }
+
+    private String knownNames() {
+        List<Benchmark> all = list();
+        return all.isEmpty() ? " (there are no benchmarks yet)"
+                : "; known: " + all.stream().map(Benchmark::name).collect(Collectors.joining(", "));
+    }
+}
