@@ -30,8 +30,8 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = {"Score queued eval submissions until Ctrl-C: each worker claims the oldest submission",
             "under a lease it renews while scoring; a submission whose worker died is taken over once its",
-            "lease runs out, and fails after --max-attempts claims. Workers on several machines may share",
-            "one database (--db-url)."})
+            "lease runs out, and fails after --max-attempts claims. On a home that a running is3 serves,",
+            "the workers join its database; workers on several machines may share one database (--db-url)."})
 final class EvalWorkerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -71,7 +71,7 @@ final class EvalWorkerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DatabaseConfig config = home.databaseConfig();
         // a claim, a heartbeat and the ground-truth read of each worker may hold a connection at once
-        Database db = Database.start(config.withPoolSize(Math.max(config.poolSize(), 3 * workers + 1)));
+        Database db = Database.connect(config.withPoolSize(Math.max(config.poolSize(), 3 * workers + 1)));
         List<ScoringWorker> running = new ArrayList<>();
         try {
             for (int i = 0; i < workers; i++) {

@@ -50,23 +50,20 @@ class EvalWorkerCommandTest {
     }
 
     @Test
-    void scoresWhatIsQueuedAndExitsWhenIdle() throws Exception {
+    void joinsTheDatabaseOfARunningIs3ScoresWhatIsQueuedAndExitsWhenIdle() throws Exception {
         List<String> ids = List.of("cat_1", "cat_2", "dog_1");
-        long submission;
-        try (Database db = Database.start(DatabaseConfig.embedded(home).withPort(0))) {
-            submission = queueOne(db, ids);
-        }
         writeZip(home.resolve("submissions/1/preds.zip"), ids);
+        try (Database server = Database.start(DatabaseConfig.embedded(home).withPort(0))) {
+            long submission = queueOne(server, ids);
 
-        Run run = worker("--home", home.toString(), "--db-port", "0", "--until-idle", "--threads", "2",
-                "--lease", "5s");
+            Run run = worker("--home", home.toString(), "--db-port", "0", "--until-idle", "--threads", "2",
+                    "--lease", "5s");
 
-        assertEquals(0, run.code(), run.out() + run.err());
-        assertTrue(run.out().contains("is3 eval worker — 2 workers on jdbc:postgresql://"), run.out());
-        assertTrue(run.out().contains("settled 1 submission"), run.out());
-        try (Database db = Database.start(DatabaseConfig.embedded(home).withPort(0))) {
-            assertEquals("scored", text(db, "SELECT status FROM eval_submission WHERE id = ?", submission));
-            String metrics = text(db, "SELECT metrics::text FROM eval_result WHERE submission_id = ?", submission);
+            assertEquals(0, run.code(), run.out() + run.err());
+            assertTrue(run.out().contains("is3 eval worker — 2 workers on " + server.jdbcUrl()), run.out());
+            assertTrue(run.out().contains("settled 1 submission"), run.out());
+            assertEquals("scored", text(server, "SELECT status FROM eval_submission WHERE id = ?", submission));
+            String metrics = text(server, "SELECT metrics::text FROM eval_result WHERE submission_id = ?", submission);
             assertTrue(metrics.contains("\"n\": 3") && metrics.contains("\"curve\""), metrics);
         }
     }
