@@ -1,0 +1,91 @@
+package org.is3.eval.worker;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.is3.core.gt.SampleKind;
+import org.is3.core.metrics.Curve;
+import org.is3.core.metrics.ExtendedResult;
+import org.is3.core.metrics.LocalizationResult;
+import org.is3.core.scoring.SampleResult;
+import org.is3.core.scoring.ScoreReport;
+
+/**
+ * A score report as the metrics object of {@code is3 eval score --json}: fractions, NaN as null.
+ * The stored results ({@code eval_result.metrics}) add the two 21-point success-rate curves the
+ * leaderboard plots.
+ */
+public final class MetricsJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MetricsJson() {
+    }
+
+    /** The metrics under the keys of {@code is3 eval score --json}, in that order. */
+    public static Map<String, Object> metrics(ScoreReport report) {
+        LocalizationResult l = report.localization();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", l.n());
+        m.put("n_groups", l.nGroups());
+        put(m, "ciou", l.ciou());
+        put(m, "auc", l.auc());
+        put(m, "mean_ciou", l.meanCiou());
+        put(m, "ciou_adap", l.ciouAdap());
+        put(m, "auc_adap", l.aucAdap());
+        put(m, "mean_ciou_adap", l.meanCiouAdap());
+        put(m, "iiou", l.iiou());
+        put(m, "iiou_adap", l.iiouAdap());
+        put(m, "iauc", l.iauc());
+        put(m, "iauc_adap", l.iaucAdap());
+        ExtendedResult e = report.extended();
+        if (e != null) {
+            m.put("n_negatives", report.negatives());
+            put(m, "ap", e.ap());
+            put(m, "max_f1", e.maxF1());
+            put(m, "loc_acc", e.locAcc());
+        }
+        if (report.missing() > 0) {
+            m.put("n_missing", report.missing());
+        }
+        return m;
+    }
+
+    /**
+     * {@link #metrics} plus {@code curve} and {@code curve_adap}: the success rates
+     * {@code #(cIoU ≥ 0.05·i) / n}, i = 0..20, over the positive samples (metrics.md §2, §3), whose
+     * points 10 and the trapezoid area are the reported cIoU and AUC.
+     */
+    public static Map<String, Object> withCurves(ScoreReport report) {
+        Map<String, Object> m = metrics(report);
+        List<SampleResult> positives = report.samples().stream().filter(s -> s.kind() == SampleKind.POSITIVE).toList();
+        double[] ciou = positives.stream().mapToDouble(SampleResult::ciou).toArray();
+        double[] ciouAdap = positives.stream().mapToDouble(SampleResult::ciouAdaptive).toArray();
+        m.put("curve", nullForNaN(Curve.successRates(ciou, ciou.length)));
+        m.put("curve_adap", nullForNaN(Curve.successRates(ciouAdap, ciouAdap.length)));
+        return m;
+    }
+
+    /** One line of JSON. */
+    public static String toJson(Map<String, Object> metrics) {
+        try {
+            return JSON.writeValueAsString(metrics);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("metrics are not serialisable: " + e.getMessage(), e);
+        }
+    }
+
+    private static void put(Map<String, Object> m, String key, double v) {
+        m.put(key, Double.isNaN(v) ? null : v);
+    }
+
+    private static List<Double> nullForNaN(double[] values) {
+        List<Double> out = new ArrayList<>(values.length);
+        for (double v : values) {
+            out.add(Double.isNaN(v) ? null : v);
+        }
+        return out;
+    }
+}
