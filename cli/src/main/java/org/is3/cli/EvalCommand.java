@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Score localization predictions; administer the eval server.",
-        subcommands = {ScoreCommand.class, EvalServeCommand.class, EvalAdminCommand.class})
+        subcommands = {ScoreCommand.class, EvalServeCommand.class, EvalWorkerCommand.class, EvalAdminCommand.class})
 final class EvalCommand {
 }

@@ -214,6 +214,13 @@ public final class ScoringWorker implements Runnable, AutoCloseable {
         }
     }
 
+    /** Ends an idle wait now: a submission was just queued. */
+    public void wake() {
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
     private void idle() {
         synchronized (lock) {
             if (closed) {
