@@ -1,16 +1,13 @@
 package org.is3.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.is3.core.metrics.ExtendedResult;
 import org.is3.core.metrics.LocalizationResult;
 import org.is3.core.scoring.SampleResult;
+import org.is3.core.scoring.ScoreJson;
 import org.is3.core.scoring.ScoreOptions;
 import org.is3.core.scoring.ScoreReport;
 
@@ -19,42 +16,9 @@ final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** The metrics under the keys of {@code is3 eval score --json}; NaN becomes null. */
-    static Map<String, Object> metrics(ScoreReport report) {
-        LocalizationResult l = report.localization();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("n", l.n());
-        m.put("n_groups", l.nGroups());
-        put(m, "ciou", l.ciou());
-        put(m, "auc", l.auc());
-        put(m, "mean_ciou", l.meanCiou());
-        put(m, "ciou_adap", l.ciouAdap());
-        put(m, "auc_adap", l.aucAdap());
-        put(m, "mean_ciou_adap", l.meanCiouAdap());
-        put(m, "iiou", l.iiou());
-        put(m, "iiou_adap", l.iiouAdap());
-        put(m, "iauc", l.iauc());
-        put(m, "iauc_adap", l.iaucAdap());
-        ExtendedResult e = report.extended();
-        if (e != null) {
-            m.put("n_negatives", report.negatives());
-            put(m, "ap", e.ap());
-            put(m, "max_f1", e.maxF1());
-            put(m, "loc_acc", e.locAcc());
-        }
-        if (report.missing() > 0) {
-            m.put("n_missing", report.missing());
-        }
-        return m;
-    }
-
-    private static void put(Map<String, Object> m, String key, double v) {
-        m.put(key, Double.isNaN(v) ? null : v);
-    }
-
-    static String json(ScoreReport report) throws IOException {
-        return new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(metrics(report)) + System.lineSeparator();
+    /** One line: the metrics object of {@link ScoreJson#metrics}. */
+    static String json(ScoreReport report) {
+        return ScoreJson.toJson(ScoreJson.metrics(report)) + System.lineSeparator();
     }
 
     static String table(ScoreReport report, ScoreOptions options) {

@@ -93,9 +93,14 @@ class EvalAdminCommandTest {
             assertEquals(0, admin("mark-baseline", "--submission", Long.toString(entry.id()), "--off").code());
             assertFalse(submissions.require(entry.id()).baseline());
             Run early = admin("rerun", "--submission", Long.toString(entry.id()));
-            assertEquals(2, early.code(), "a queued submission is not re-run");
-            assertTrue(early.err().contains("is queued already"), early.err());
+            assertEquals(0, early.code(), "the queue re-runs a submission whatever its status: " + early.err());
+            assertTrue(early.out().contains("is queued again"), early.out());
             assertEquals(SubmissionStatus.QUEUED, submissions.require(entry.id()).status());
+            assertEquals("re-run: requested by an admin (was queued)",
+                    submissions.events(entry.id()).get(1).detail());
+            Run unknown = admin("rerun", "--submission", "987654");
+            assertEquals(2, unknown.code());
+            assertTrue(unknown.err().contains("no submission with id 987654"), unknown.err());
 
             Run listed = admin("list");
             assertEquals(0, listed.code(), listed.err());

@@ -11,17 +11,17 @@ final class ResultRows {
     private ResultRows() {
     }
 
-    static void insert(Connection c, long submissionId, List<SplitResult> results) throws SQLException {
+    static void insert(Connection c, long submissionId, List<ScoredSplit> results) throws SQLException {
         try (PreparedStatement metrics = c.prepareStatement(
                 "INSERT INTO eval_result (submission_id, split_id, metrics) VALUES (?, ?, ?::jsonb)");
              PreparedStatement samples = c.prepareStatement("INSERT INTO eval_sample_result"
                      + " (submission_id, split_id, sample_id, ciou, ciou_adap) VALUES (?, ?, ?, ?, ?)")) {
-            for (SplitResult r : results) {
+            for (ScoredSplit r : results) {
                 metrics.setLong(1, submissionId);
                 metrics.setLong(2, r.splitId());
                 metrics.setString(3, r.metricsJson());
                 metrics.addBatch();
-                for (SampleScore s : r.samples()) {
+                for (ScoredSample s : r.samples()) {
                     samples.setLong(1, submissionId);
                     samples.setLong(2, r.splitId());
                     samples.setString(3, s.sampleId());
@@ -35,7 +35,7 @@ final class ResultRows {
         }
     }
 
-    /** SQL NULL for NaN, as the metrics JSON writes null (cli ReportWriter). */
+    /** SQL NULL for NaN, as the metrics JSON writes null (core ScoreJson). */
     private static void setScore(PreparedStatement s, int index, double v) throws SQLException {
         if (Double.isNaN(v)) {
             s.setNull(index, Types.DOUBLE);

@@ -8,6 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.is3.eval.store.EvalStoreException;
+import org.is3.eval.store.Jdbc;
+import org.is3.eval.store.SubmissionStatus;
+import org.is3.eval.store.Submissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,7 +112,7 @@ public final class SubmissionQueue {
         int attempt = next.attempts() + 1;
         String detail = "attempt " + attempt + " by " + workerId
                 + (next.leaseExpired() ? "; requeued after the lease of " + next.leaseOwner() + " expired" : "");
-        StatusEvents.add(c, next.id(), "running", detail);
+        event(c, next.id(), SubmissionStatus.RUNNING, detail);
         LOG.info("submission={} event=claimed worker={} attempt={} requeued={}", next.id(), workerId, attempt,
                 next.leaseExpired());
         return new Claim(next.id(), next.benchmarkId(), next.filePath(), next.upsample(), workerId, attempt,
@@ -125,7 +129,7 @@ public final class SubmissionQueue {
             s.setLong(2, next.id());
             s.executeUpdate();
         }
-        StatusEvents.add(c, next.id(), "failed", reason);
+        event(c, next.id(), SubmissionStatus.FAILED, reason);
         LOG.warn("submission={} event=failed reason=\"{}\"", next.id(), oneLine(reason));
     }
 
@@ -151,7 +155,7 @@ public final class SubmissionQueue {
      *
      * @return false when the claim was lost; nothing is written then
      */
-    public boolean complete(Claim claim, List<SplitResult> results) {
+    public boolean complete(Claim claim, List<ScoredSplit> results) {
         return inTransaction("storing the results of submission " + claim.submissionId(), c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE eval_submission SET status = 'scored',"
                     + " error = NULL, lease_until = NULL, finished_at = now()" + OWNED)) {
@@ -163,7 +167,7 @@ public final class SubmissionQueue {
                 }
             }
             ResultRows.insert(c, claim.submissionId(), results);
-            StatusEvents.add(c, claim.submissionId(), "scored",
+            event(c, claim.submissionId(), SubmissionStatus.SCORED,
                     "attempt " + claim.attempt() + " by " + claim.workerId());
             LOG.info("submission={} event=scored worker={} attempt={} splits={}", claim.submissionId(),
                     claim.workerId(), claim.attempt(), results.size());
@@ -187,7 +191,7 @@ public final class SubmissionQueue {
                     return false;
                 }
             }
-            StatusEvents.add(c, claim.submissionId(), "failed", reason);
+            event(c, claim.submissionId(), SubmissionStatus.FAILED, reason);
             LOG.info("submission={} event=failed worker={} attempt={} reason=\"{}\"", claim.submissionId(),
                     claim.workerId(), claim.attempt(), oneLine(reason));
             return true;
@@ -210,7 +214,7 @@ public final class SubmissionQueue {
                     return false;
                 }
             }
-            StatusEvents.add(c, claim.submissionId(), "running", "attempt " + claim.attempt() + " by "
+            event(c, claim.submissionId(), SubmissionStatus.RUNNING, "attempt " + claim.attempt() + " by "
                     + claim.workerId() + " failed: " + reason + "; retried when its lease expires");
             LOG.warn("submission={} event=attempt-failed worker={} attempt={} reason=\"{}\"", claim.submissionId(),
                     claim.workerId(), claim.attempt(), oneLine(reason));
@@ -233,7 +237,7 @@ public final class SubmissionQueue {
                     return false;
                 }
             }
-            StatusEvents.add(c, claim.submissionId(), "queued", reason);
+            event(c, claim.submissionId(), SubmissionStatus.QUEUED, reason);
             LOG.info("submission={} event=put-back worker={} attempt={} reason=\"{}\"", claim.submissionId(),
                     claim.workerId(), claim.attempt(), reason);
             return true;
@@ -257,7 +261,7 @@ public final class SubmissionQueue {
                 }
             }
             ResultRows.delete(c, submissionId);
-            StatusEvents.add(c, submissionId, "queued", "re-run: " + reason);
+            event(c, submissionId, SubmissionStatus.QUEUED, "re-run: " + reason);
             LOG.info("submission={} event=rerun reason=\"{}\"", submissionId, reason);
             return true;
         });
@@ -280,25 +284,18 @@ public final class SubmissionQueue {
         }
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
+    /** A status event at the database's {@code now()}, committed with the status change. */
+    private static void event(Connection c, long submissionId, SubmissionStatus status, String detail)
+            throws SQLException {
+        Submissions.addEvent(c, submissionId, status, detail, null);
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
-    private <T> T inTransaction(String what, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new QueueException(what + " failed: " + e.getMessage(), e);
+    private <T> T inTransaction(String what, Jdbc.Work<T> work) {
+        try {
+            return Jdbc.inTransaction(dataSource, what, work);
+        } catch (EvalStoreException e) {
+            throw new QueueException(what + " failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 }

@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 import org.is3.core.gt.GroundTruth;
 import org.is3.core.gt.GroundTruthFormat;
 import org.is3.core.gt.GroundTruthSet;
-import org.is3.core.gt.SampleKind;
 import org.is3.core.metrics.LocalizationProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Benchmarks and their hidden ground truth. {@link #create} writes the benchmark, its splits and
  * every sample ({@code eval_sample}: position = the split's order, the GT map deflated, see
  * {@link GtCompression}) in one transaction, so a failed import leaves nothing behind;
- * {@link #loadTruth} rebuilds a split's {@link GroundTruthSet} bit for bit, in the same order.
+ * {@link #loadTruth} rebuilds a split's {@link GroundTruthSet} bit for bit, in the same order
+ * ({@link TruthLoader}, the path the scoring worker reads too).
  */
 public final class Benchmarks {
 
@@ -32,9 +32,11 @@ public final class Benchmarks {
             "SELECT id, name, gt_format, protocol, tau, created_at FROM eval_benchmark";
 
     private final DataSource dataSource;
+    private final TruthLoader truths;
 
     public Benchmarks(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.truths = new TruthLoader(dataSource, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -95,50 +97,16 @@ public final class Benchmarks {
 
     /**
      * The ground truth of one split, in its stored order, equal sample by sample (id, map, box
-     * count, kind) to the set it was imported from.
+     * count, kind) to the set it was imported from; read by {@link TruthLoader} (cached while the
+     * rows stay unchanged).
      *
      * @throws NotFoundException when no split has this id
      */
     public GroundTruthSet loadTruth(long splitId) {
-        return Jdbc.inTransaction(dataSource, "loading the ground truth of split " + splitId, connection -> {
-            List<GroundTruth> samples = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT position, sample_id, kind, box_count, gt FROM eval_sample WHERE split_id = ? ORDER BY position");
-                 GtCompression compression = new GtCompression()) {
-                query.setLong(1, splitId);
-                query.setFetchSize(BATCH); // a cursor: rows stream in, the transaction keeps it open
-                try (ResultSet row = query.executeQuery()) {
-                    while (row.next()) {
-                        samples.add(sample(row, splitId, samples.size(), compression));
-                    }
-                }
-            }
-            if (samples.isEmpty()) {
-                requireSplit(connection, splitId);
-            }
-            return GroundTruthSet.of(samples, "split " + splitId);
-        });
-    }
-
-    private static GroundTruth sample(ResultSet row, long splitId, int expectedPosition, GtCompression compression)
-            throws SQLException {
-        String id = row.getString("sample_id");
-        if (row.getInt("position") != expectedPosition) {
-            throw new IllegalStateException("split " + splitId + " has no sample at position " + expectedPosition);
-        }
-        SampleKind kind = SampleKind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT));
-        return new GroundTruth(id, compression.inflate(row.getBytes("gt"), "sample " + id + " of split " + splitId),
-                row.getInt("box_count"), kind);
-    }
-
-    private static void requireSplit(Connection connection, long splitId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM eval_split WHERE id = ?")) {
-            query.setLong(1, splitId);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    throw new NotFoundException("no split with id " + splitId);
-                }
-            }
+        try {
+            return truths.loadSplit(splitId);
+        } catch (SQLException e) {
+            throw new EvalStoreException("loading the ground truth of split " + splitId, e);
         }
     }
 

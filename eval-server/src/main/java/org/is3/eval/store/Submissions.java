@@ -16,9 +16,9 @@ import javax.sql.DataSource;
  * Submission records and their status history. {@link #accept} is the quota gate: it locks the
  * team's row, counts and inserts in one transaction, so parallel uploads of one team queue up on
  * the lock and the quota holds exactly (count-then-insert without a lock lets simultaneous uploads
- * through, peers.md). How failures count is {@link QuotaUsage}'s rule. Claiming, leases and
- * scoring belong to the queue (org.is3.eval.queue); here a submission is only created queued,
- * looked up, flagged as a baseline, or sent back to the queue by an admin.
+ * through, peers.md). How failures count is {@link QuotaUsage}'s rule. Claiming, leases, scoring
+ * and an admin's re-run belong to the queue (org.is3.eval.queue); here a submission is only
+ * created queued, looked up, or flagged as a baseline.
  */
 public final class Submissions {
 
@@ -156,45 +156,16 @@ public final class Submissions {
     }
 
     /**
-     * Sends a scored or failed submission back to the queue (an admin's re-run): status queued,
-     * error, lease and attempts cleared, its results removed (they return when it is scored again),
-     * and an event. Queued and running submissions are refused: they are on their way already.
-     */
-    public Submission rerun(long id) {
-        Instant now = clock.instant();
-        Jdbc.inTransaction(dataSource, "re-running submission " + id, connection -> {
-            SubmissionStatus status = lockSubmission(connection, id);
-            if (status == SubmissionStatus.QUEUED || status == SubmissionStatus.RUNNING) {
-                throw new InvalidStateException("submission " + id + " is " + status.dbName()
-                        + " already; a re-run applies to scored or failed submissions");
-            }
-            try (PreparedStatement update = connection.prepareStatement("UPDATE eval_submission SET status = 'queued',"
-                    + " error = NULL, attempts = 0, lease_owner = NULL, lease_until = NULL, finished_at = NULL"
-                    + " WHERE id = ?")) {
-                update.setLong(1, id);
-                update.executeUpdate();
-            }
-            for (String table : List.of("eval_sample_result", "eval_result")) {
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM " + table + " WHERE submission_id = ?")) {
-                    delete.setLong(1, id);
-                    delete.executeUpdate();
-                }
-            }
-            addEvent(connection, id, SubmissionStatus.QUEUED, "re-run by an admin (was " + status.dbName() + ")", now);
-            return null;
-        });
-        return require(id);
-    }
-
-    /**
      * Appends a status event, on the caller's connection so it commits with the status change.
      * For the queue and the workers too.
+     *
+     * @param at when it happened; null for the database's {@code now()} (the queue's clock, which
+     *           workers on machines with skewed clocks agree on)
      */
     public static void addEvent(Connection connection, long submissionId, SubmissionStatus status, String detail,
                                 Instant at) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO eval_submission_event (submission_id, status, detail, at) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO eval_submission_event"
+                + " (submission_id, status, detail, at) VALUES (?, ?, ?, coalesce(?, now()))")) {
             insert.setLong(1, submissionId);
             insert.setString(2, status.dbName());
             insert.setString(3, detail);
@@ -214,19 +185,6 @@ public final class Submissions {
                 if (!row.next()) {
                     throw new NotFoundException("no team with id " + team.id() + " ('" + team.name() + "')");
                 }
-            }
-        }
-    }
-
-    private static SubmissionStatus lockSubmission(Connection connection, long id) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT status FROM eval_submission WHERE id = ? FOR UPDATE")) {
-            lock.setLong(1, id);
-            try (ResultSet row = lock.executeQuery()) {
-                if (!row.next()) {
-                    throw new NotFoundException("no submission with id " + id);
-                }
-                return SubmissionStatus.fromDb(row.getString(1));
             }
         }
     }

@@ -14,8 +14,10 @@ import org.is3.core.InputException;
 import org.is3.core.formats.PredictionSource;
 import org.is3.eval.queue.Claim;
 import org.is3.eval.queue.QueueException;
-import org.is3.eval.queue.SplitResult;
+import org.is3.eval.queue.ScoredSplit;
 import org.is3.eval.queue.SubmissionQueue;
+import org.is3.eval.store.BenchmarkTruth;
+import org.is3.eval.store.TruthLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +39,7 @@ public final class ScoringWorker implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScoringWorker.class);
     private static final long CLOSE_WAIT_SECONDS = 30;
 
-    private final BenchmarkLoader loader;
+    private final TruthLoader truths;
     private final Path submissions;
     private final WorkerSettings settings;
     private final SubmissionQueue queue;
@@ -54,7 +56,7 @@ public final class ScoringWorker implements Runnable, AutoCloseable {
      * @param home the is3 home; submission files are under {@code <home>/submissions}
      */
     public ScoringWorker(DataSource dataSource, Path home, WorkerSettings settings) {
-        this.loader = new BenchmarkLoader(dataSource, settings.scoringThreads());
+        this.truths = new TruthLoader(dataSource, settings.scoringThreads());
         this.submissions = home.toAbsolutePath().normalize().resolve("submissions");
         this.settings = settings;
         this.queue = new SubmissionQueue(dataSource, settings.maxAttempts());
@@ -121,7 +123,7 @@ public final class ScoringWorker implements Runnable, AutoCloseable {
     private void process(Claim claim) {
         long started = System.nanoTime();
         try (LeaseKeeper keeper = LeaseKeeper.start(queue, claim, this::interruptScoring, timer, settings.heartbeat())) {
-            List<SplitResult> results;
+            List<ScoredSplit> results;
             try {
                 results = scoreInterruptibly(claim);
             } catch (InputException e) {
@@ -157,7 +159,7 @@ public final class ScoringWorker implements Runnable, AutoCloseable {
     }
 
     /** Scores with {@link #close()} and a lost lease allowed to interrupt; the interrupt never outlives it. */
-    private List<SplitResult> scoreInterruptibly(Claim claim) throws SQLException {
+    private List<ScoredSplit> scoreInterruptibly(Claim claim) throws SQLException {
         synchronized (lock) {
             scoring = Thread.currentThread();
         }
@@ -171,12 +173,12 @@ public final class ScoringWorker implements Runnable, AutoCloseable {
         }
     }
 
-    private List<SplitResult> score(Claim claim) throws SQLException {
+    private List<ScoredSplit> score(Claim claim) throws SQLException {
         long started = System.nanoTime();
-        BenchmarkTruth benchmark = loader.load(claim.benchmarkId());
+        BenchmarkTruth benchmark = SubmissionScorer.requireSamples(truths.load(claim.benchmarkId()));
         long loaded = System.nanoTime();
         Path file = submissionFile(claim);
-        List<SplitResult> results;
+        List<ScoredSplit> results;
         try (PredictionSource predictions = settings.opener().open(file)) {
             results = new SubmissionScorer(settings.scoringThreads())
                     .score(benchmark, predictions, claim.upsample(), "submission " + claim.submissionId());

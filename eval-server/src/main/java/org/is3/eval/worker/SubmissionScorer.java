@@ -8,11 +8,15 @@ import org.is3.core.InputException;
 import org.is3.core.formats.PredictionSource;
 import org.is3.core.scoring.Progress;
 import org.is3.core.scoring.SampleResult;
+import org.is3.core.scoring.ScoreJson;
 import org.is3.core.scoring.ScoreOptions;
 import org.is3.core.scoring.ScoreReport;
 import org.is3.core.scoring.Scorer;
-import org.is3.eval.queue.SampleScore;
-import org.is3.eval.queue.SplitResult;
+import org.is3.eval.queue.ScoredSample;
+import org.is3.eval.queue.ScoredSplit;
+import org.is3.eval.store.BenchmarkTruth;
+import org.is3.eval.store.IdList;
+import org.is3.eval.store.LoadedSplit;
 
 /**
  * Scores one submission against every split of its benchmark with core's {@link Scorer}, split by
@@ -20,9 +24,6 @@ import org.is3.eval.queue.SplitResult;
  * missing and extra ids are both refused, by name, before anything is scored.
  */
 final class SubmissionScorer {
-    /** How many ids an error lists before it counts the rest. */
-    static final int LISTED = 20;
-
     private final int threads;
 
     SubmissionScorer(int threads) {
@@ -34,25 +35,43 @@ final class SubmissionScorer {
      * @param label names the submission in error messages, e.g. {@code submission 12}
      * @throws InputException when ids are missing or extra, or a map is malformed (wrong shape, NaN)
      */
-    List<SplitResult> score(BenchmarkTruth benchmark, PredictionSource predictions, boolean upsample, String label) {
+    List<ScoredSplit> score(BenchmarkTruth benchmark, PredictionSource predictions, boolean upsample, String label) {
         checkCoverage(benchmark, predictions.ids(), label);
         ScoreOptions options = new ScoreOptions(benchmark.protocol(), false, benchmark.tau(), false, threads, upsample);
         Scorer scorer = new Scorer(options);
-        List<SplitResult> results = new ArrayList<>();
-        for (SplitTruth split : benchmark.splits()) {
+        List<ScoredSplit> results = new ArrayList<>();
+        for (LoadedSplit split : benchmark.splits()) {
             SplitSource source = new SplitSource(predictions, split.truth().ids(),
                     label + ", split " + split.name());
             ScoreReport report = scorer.score(split.truth(), source, Progress.NONE);
-            String metrics = MetricsJson.toJson(MetricsJson.withCurves(report));
-            results.add(new SplitResult(split.id(), metrics, split.dev() ? perSample(report) : List.of()));
+            String metrics = ScoreJson.toJson(ScoreJson.withCurves(report));
+            results.add(new ScoredSplit(split.id(), metrics, split.dev() ? perSample(report) : List.of()));
         }
         return results;
     }
 
-    private static List<SampleScore> perSample(ScoreReport report) {
-        List<SampleScore> samples = new ArrayList<>(report.samples().size());
+    /**
+     * The benchmark, when every split has samples to score against.
+     *
+     * @throws InputException when it has no splits or a split has no samples
+     */
+    static BenchmarkTruth requireSamples(BenchmarkTruth benchmark) {
+        if (benchmark.splits().isEmpty()) {
+            throw new InputException("benchmark " + benchmark.name() + " has no splits to score against");
+        }
+        for (LoadedSplit split : benchmark.splits()) {
+            if (split.truth().isEmpty()) {
+                throw new InputException("split " + split.name() + " of benchmark " + benchmark.name()
+                        + " has no samples");
+            }
+        }
+        return benchmark;
+    }
+
+    private static List<ScoredSample> perSample(ScoreReport report) {
+        List<ScoredSample> samples = new ArrayList<>(report.samples().size());
         for (SampleResult s : report.samples()) {
-            samples.add(new SampleScore(s.id(), s.ciou(), s.ciouAdaptive()));
+            samples.add(new ScoredSample(s.id(), s.ciou(), s.ciouAdaptive()));
         }
         return samples;
     }
@@ -61,7 +80,7 @@ final class SubmissionScorer {
         Set<String> have = new HashSet<>(predicted);
         Set<String> known = new HashSet<>();
         List<String> missing = new ArrayList<>();
-        for (SplitTruth split : benchmark.splits()) {
+        for (LoadedSplit split : benchmark.splits()) {
             for (String id : split.truth().ids()) {
                 known.add(id);
                 if (!have.contains(id)) {
@@ -76,20 +95,17 @@ final class SubmissionScorer {
         StringBuilder sb = new StringBuilder(label).append(" does not match benchmark ").append(benchmark.name())
                 .append(" (").append(benchmark.samples()).append(" samples)");
         if (!missing.isEmpty()) {
-            sb.append("; ").append(count(missing.size(), "sample")).append(" without a prediction: ").append(list(missing));
+            sb.append("; ").append(count(missing.size(), "sample")).append(" without a prediction: ")
+                    .append(IdList.describe(missing));
         }
         if (!extra.isEmpty()) {
-            sb.append("; ").append(count(extra.size(), "predicted id")).append(" not in the benchmark: ").append(list(extra));
+            sb.append("; ").append(count(extra.size(), "predicted id")).append(" not in the benchmark: ")
+                    .append(IdList.describe(extra));
         }
         throw new InputException(sb.toString());
     }
 
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    private static String list(List<String> ids) {
-        String shown = String.join(", ", ids.subList(0, Math.min(LISTED, ids.size())));
-        return ids.size() > LISTED ? shown + " … and " + (ids.size() - LISTED) + " more" : shown;
     }
 }

@@ -67,9 +67,9 @@ class SubmissionQueueTest {
         queue = new SubmissionQueue(database.dataSource(), 3);
     }
 
-    private List<SplitResult> results() {
-        return List.of(new SplitResult(dev, "{\"ciou\": 0.5}", List.of(new SampleScore("a_1", 0.25, Double.NaN))),
-                new SplitResult(test, "{\"ciou\": 0.75}", List.of()));
+    private List<ScoredSplit> results() {
+        return List.of(new ScoredSplit(dev, "{\"ciou\": 0.5}", List.of(new ScoredSample("a_1", 0.25, Double.NaN))),
+                new ScoredSplit(test, "{\"ciou\": 0.75}", List.of()));
     }
 
     @Test

@@ -1,14 +1,17 @@
 package org.is3.eval.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.Deflater;
 import org.is3.core.grid.Grid;
 import org.is3.core.gt.GroundTruth;
 import org.is3.core.gt.GtMap;
+import org.is3.core.gt.PixelBox;
 import org.junit.jupiter.api.Test;
 
 class GtCompressionTest {
@@ -19,6 +22,38 @@ class GtCompressionTest {
             for (GroundTruth g : StoreFixtures.generated(24)) {
                 assertEquals(g.map(), compression.inflate(compression.deflate(g.map()), g.id()), g.id());
             }
+        }
+    }
+
+    @Test
+    void halfUnitMapsSurviveTheRoundTrip() {
+        try (GtCompression compression = new GtCompression()) {
+            GtMap consensus = GtMap.consensus(List.of(new PixelBox(10, 10, 100, 100), new PixelBox(50, 50, 150, 120)));
+            byte[] stored = compression.deflate(consensus);
+
+            GtMap back = compression.inflate(stored, "sample flickr_1");
+
+            assertEquals(consensus, back);
+            assertArrayEquals(consensus.toHalves(), back.toHalves());
+            assertTrue(stored.length < 1000, "mostly zeros deflate to little: " + stored.length + " bytes");
+            assertEquals(GtMap.empty(), compression.inflate(compression.deflate(GtMap.empty()), "sample silent_1"));
+        }
+    }
+
+    @Test
+    void damagedBytesNameTheSample() {
+        try (GtCompression compression = new GtCompression()) {
+            byte[] stored = compression.deflate(GtMap.union(List.of(new PixelBox(0, 0, 30, 30))));
+
+            IllegalStateException garbage = assertThrows(IllegalStateException.class,
+                    () -> compression.inflate(new byte[] {1, 2, 3, 4}, "sample cat_1"));
+            IllegalStateException truncated = assertThrows(IllegalStateException.class,
+                    () -> compression.inflate(Arrays.copyOf(stored, stored.length / 2), "sample cat_2"));
+
+            assertTrue(garbage.getMessage().startsWith("stored ground truth of sample cat_1 is damaged"),
+                    garbage.getMessage());
+            assertTrue(truncated.getMessage().startsWith("stored ground truth of sample cat_2 is damaged"),
+                    truncated.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package org.is3.eval.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.is3.db.Database;
 import org.is3.db.DatabaseConfig;
+import org.is3.eval.queue.SubmissionQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -198,29 +200,30 @@ class SubmissionsTest {
                 assertThrows(NotFoundException.class, () -> submissions.markBaseline(-5, true)).getMessage());
     }
 
+    /** The admin's re-run is the queue's ({@link SubmissionQueue#rerun}); here, what the store shows of it. */
     @Test
     void aRerunRequeuesAScoredSubmissionAndDropsItsResults() throws SQLException {
         CLOCK.set(T0);
         Team team = team();
         Submission s = accept(team, phase(5, 5, 5));
-        InvalidStateException queued = assertThrows(InvalidStateException.class, () -> submissions.rerun(s.id()));
+        SubmissionQueue queue = new SubmissionQueue(database.dataSource(), 3);
+        assertTrue(queue.rerun(s.id(), "requested by an admin (was queued)"), "any status is re-run");
         StoreFixtures.setStatus(database.dataSource(), s.id(), SubmissionStatus.SCORED);
         StoreFixtures.writeResult(database.dataSource(), s.id(), benchmark.requireSplit("test").id(), "{\"ciou\": 0.5}");
 
         CLOCK.set(T0.plusSeconds(60));
-        Submission rerun = submissions.rerun(s.id());
+        assertTrue(queue.rerun(s.id(), "requested by an admin (was scored)"));
+        Submission rerun = submissions.require(s.id());
 
-        assertEquals("submission " + s.id() + " is queued already; a re-run applies to scored or failed submissions",
-                queued.getMessage());
         assertEquals(SubmissionStatus.QUEUED, rerun.status());
         assertNull(rerun.finishedAt());
         assertEquals(0, rerun.attempts());
         assertEquals(0, count("SELECT count(*) FROM eval_result WHERE submission_id = " + s.id()));
         List<SubmissionEvent> events = submissions.events(s.id());
-        assertEquals(List.of("queued", "queued"), events.stream().map(SubmissionEvent::status).toList());
-        assertEquals("re-run by an admin (was scored)", events.get(1).detail());
-        assertEquals(T0.plusSeconds(60), events.get(1).at());
-        assertThrows(NotFoundException.class, () -> submissions.rerun(-1));
+        assertEquals(List.of("queued", "queued", "queued"), events.stream().map(SubmissionEvent::status).toList());
+        assertEquals("re-run: requested by an admin (was scored)", events.get(2).detail());
+        assertNotEquals(T0.plusSeconds(60), events.get(2).at(), "the queue's events carry the database's clock");
+        assertFalse(queue.rerun(-1, "no such submission"));
     }
 
     @Test

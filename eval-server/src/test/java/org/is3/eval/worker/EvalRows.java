@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.is3.core.gt.GroundTruth;
+import org.is3.core.gt.GtMap;
+import org.is3.eval.store.GtCompression;
 
 /**
  * Eval rows inserted with plain SQL for the queue and worker tests (benchmarks, splits with
@@ -39,7 +41,8 @@ public final class EvalRows {
         long split = insert("INSERT INTO eval_split (benchmark_id, name, visibility) VALUES (?, ?, ?) RETURNING id",
                 benchmark, name, visibility);
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO eval_sample"
-                + " (split_id, position, sample_id, kind, box_count, gt) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " (split_id, position, sample_id, kind, box_count, gt) VALUES (?, ?, ?, ?, ?, ?)");
+             GtCompression compression = new GtCompression()) {
             for (int i = 0; i < samples.size(); i++) {
                 GroundTruth g = samples.get(i);
                 s.setLong(1, split);
@@ -47,12 +50,19 @@ public final class EvalRows {
                 s.setString(3, g.id());
                 s.setString(4, g.kind().name().toLowerCase(Locale.ROOT));
                 s.setInt(5, g.boxCount());
-                s.setBytes(6, GtCodec.deflate(g.map()));
+                s.setBytes(6, compression.deflate(g.map()));
                 s.addBatch();
             }
             s.executeBatch();
         }
         return split;
+    }
+
+    /** A map in its stored form ({@code eval_sample.gt}). */
+    public static byte[] deflate(GtMap map) {
+        try (GtCompression compression = new GtCompression()) {
+            return compression.deflate(map);
+        }
     }
 
     public long team(String name) throws SQLException {

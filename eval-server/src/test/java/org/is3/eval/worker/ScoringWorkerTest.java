@@ -31,6 +31,7 @@ import org.is3.core.metrics.Curve;
 import org.is3.core.metrics.LocalizationProtocol;
 import org.is3.core.scoring.Progress;
 import org.is3.core.scoring.SampleResult;
+import org.is3.core.scoring.ScoreJson;
 import org.is3.core.scoring.ScoreOptions;
 import org.is3.core.scoring.ScoreReport;
 import org.is3.core.scoring.Scorer;
@@ -154,7 +155,7 @@ class ScoringWorkerTest {
 
     /** Every key of the cli's JSON, same bits; the curves are core's Curve on the positives' cIoUs. */
     private static void assertSameMetrics(ScoreReport expected, JsonNode stored) {
-        Map<String, Object> keys = MetricsJson.metrics(expected);
+        Map<String, Object> keys = ScoreJson.metrics(expected);
         for (Map.Entry<String, Object> e : keys.entrySet()) {
             JsonNode v = stored.get(e.getKey());
             assertNotNull(v, e.getKey());
@@ -189,7 +190,7 @@ class ScoringWorkerTest {
             long before = submit(maps);
             assertTrue(worker.processNext());
             rows.execute("UPDATE eval_sample SET gt = ? WHERE split_id = ? AND sample_id = 'dev1_4'",
-                    GtCodec.deflate(changed.map()), dev);
+                    EvalRows.deflate(changed.map()), dev);
             long after = submit(maps);
             assertTrue(worker.processNext());
 

@@ -1,4 +1,4 @@
-package org.is3.eval.worker;
+package org.is3.core.scoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,18 +10,17 @@ import org.is3.core.gt.SampleKind;
 import org.is3.core.metrics.Curve;
 import org.is3.core.metrics.ExtendedResult;
 import org.is3.core.metrics.LocalizationResult;
-import org.is3.core.scoring.SampleResult;
-import org.is3.core.scoring.ScoreReport;
 
 /**
  * A score report as the metrics object of {@code is3 eval score --json}: fractions, NaN as null.
- * The stored results ({@code eval_result.metrics}) add the two 21-point success-rate curves the
- * leaderboard plots.
+ * The eval server's stored results ({@code eval_result.metrics}) add the two 21-point success-rate
+ * curves the leaderboard plots. One definition of the keys for the cli and the server, so a
+ * leaderboard entry and a local score of the same file agree key for key.
  */
-public final class MetricsJson {
+public final class ScoreJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private MetricsJson() {
+    private ScoreJson() {
     }
 
     /** The metrics under the keys of {@code is3 eval score --json}, in that order. */

@@ -1,4 +1,4 @@
-package org.is3.eval.worker;
+package org.is3.core.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.is3.core.gt.SampleKind;
 import org.is3.core.metrics.LocalizationResult;
-import org.is3.core.scoring.SampleResult;
-import org.is3.core.scoring.ScoreReport;
 import org.junit.jupiter.api.Test;
 
-class MetricsJsonTest {
+class ScoreJsonTest {
 
     private static SampleResult sample(String id, SampleKind kind, double ciou, double adaptive) {
         return new SampleResult(id, kind, false, ciou, adaptive, Double.NaN, Float.NaN);
@@ -28,7 +26,7 @@ class MetricsJsonTest {
                 sample("silent_1", SampleKind.SILENCE, 1.0, 1.0));
         ScoreReport report = new ScoreReport(l, null, samples, 2);
 
-        Map<String, Object> m = MetricsJson.withCurves(report);
+        Map<String, Object> m = ScoreJson.withCurves(report);
 
         assertEquals(List.of("n", "n_groups", "ciou", "auc", "mean_ciou", "ciou_adap", "auc_adap", "mean_ciou_adap",
                 "iiou", "iiou_adap", "iauc", "iauc_adap", "n_missing", "curve", "curve_adap"), new ArrayList<>(m.keySet()));
@@ -49,7 +47,7 @@ class MetricsJsonTest {
         assertEquals(1.0, adaptive.get(0));
         assertEquals(2 / 3.0, adaptive.get(1));
         assertEquals(1 / 3.0, adaptive.get(18));
-        String json = MetricsJson.toJson(m);
+        String json = ScoreJson.toJson(m);
         assertTrue(json.startsWith("{\"n\":3,\"n_groups\":2,\"ciou\":0.3333333333333333,\"auc\":0.4,\"mean_ciou\":null,"), json);
     }
 }

@@ -1,4 +1,4 @@
-package org.is3.eval.worker;
+package org.is3.eval.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,19 +13,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
-import org.is3.core.InputException;
 import org.is3.core.gt.GroundTruth;
 import org.is3.core.gt.GroundTruthSet;
 import org.is3.core.gt.SampleKind;
 import org.is3.core.metrics.LocalizationProtocol;
 
 /**
- * Reads a benchmark's splits and hidden ground truth from {@code eval_split} / {@code eval_sample}.
- * Inflating thousands of stored maps takes about as long as scoring them, so the splits of the
- * last few benchmarks are kept, each under a stamp of its rows (count and row versions): any
- * insert, update or delete of a split or sample changes the stamp and the splits are read again.
+ * Reads a benchmark's splits and hidden ground truth back from {@code eval_split} /
+ * {@code eval_sample}: each split's {@link GroundTruthSet} equal, sample by sample and in order, to
+ * the set it was imported from. Inflating thousands of stored maps takes about as long as scoring
+ * them, so they are inflated on several threads, and the splits of the last few benchmarks are
+ * kept, each under a stamp of its rows (count and row versions): any insert, update or delete of a
+ * split or sample changes the stamp and the splits are read again.
  */
-final class BenchmarkLoader {
+public final class TruthLoader {
     private static final int CACHED_BENCHMARKS = 4;
 
     private final DataSource dataSource;
@@ -37,28 +38,59 @@ final class BenchmarkLoader {
         }
     };
 
-    private record Cached(String stamp, List<SplitTruth> splits) {
+    private record Cached(String stamp, List<LoadedSplit> splits) {
     }
 
     /**
      * @param threads threads that inflate the stored maps
      */
-    BenchmarkLoader(DataSource dataSource, int threads) {
+    public TruthLoader(DataSource dataSource, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+        }
         this.dataSource = dataSource;
         this.threads = threads;
     }
 
     /**
-     * @throws InputException when the benchmark has no splits or a split no samples (nothing to score)
+     * The benchmark with every split (in id order) and its ground truth; a split may be empty.
+     *
+     * @throws IllegalStateException when no benchmark has this id
      */
-    BenchmarkTruth load(long benchmarkId) throws SQLException {
+    public BenchmarkTruth load(long benchmarkId) throws SQLException {
+        return inSnapshot(c -> load(c, benchmarkId));
+    }
+
+    /**
+     * The ground truth of one split, read (or found cached) with the rest of its benchmark.
+     *
+     * @throws NotFoundException when no split has this id
+     */
+    GroundTruthSet loadSplit(long splitId) throws SQLException {
+        return inSnapshot(c -> {
+            long benchmarkId;
+            try (PreparedStatement s = c.prepareStatement("SELECT benchmark_id FROM eval_split WHERE id = ?")) {
+                s.setLong(1, splitId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        throw new NotFoundException("no split with id " + splitId);
+                    }
+                    benchmarkId = r.getLong(1);
+                }
+            }
+            return load(c, benchmarkId).splits().stream().filter(split -> split.id() == splitId)
+                    .findFirst().orElseThrow().truth();
+        });
+    }
+
+    /** One snapshot for the benchmark, the stamp, its splits and samples. */
+    private <T> T inSnapshot(Jdbc.Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            // one snapshot for the benchmark, the stamp, its splits and samples
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
             try {
-                return load(c, benchmarkId);
+                return work.run(c);
             } finally {
                 c.rollback();
             }
@@ -81,7 +113,7 @@ final class BenchmarkLoader {
             }
         }
         String stamp = stamp(c, benchmarkId);
-        List<SplitTruth> splits;
+        List<LoadedSplit> splits;
         synchronized (cache) {
             Cached hit = cache.get(benchmarkId);
             splits = hit != null && hit.stamp().equals(stamp) ? hit.splits() : null;
@@ -110,65 +142,82 @@ final class BenchmarkLoader {
         }
     }
 
-    private List<SplitTruth> readSplits(Connection c, long benchmarkId, String name) throws SQLException {
-        Map<Long, SplitRows> splits = splitRows(c, benchmarkId, name);
+    private List<LoadedSplit> readSplits(Connection c, long benchmarkId, String name) throws SQLException {
+        Map<Long, SplitRows> splits = splitRows(c, benchmarkId);
         readSamples(c, benchmarkId, splits);
-        List<SplitTruth> truths = new ArrayList<>();
+        List<LoadedSplit> loaded = new ArrayList<>();
         for (SplitRows split : splits.values()) {
-            if (split.samples.isEmpty()) {
-                throw new InputException("split " + split.name + " of benchmark " + name + " has no samples");
-            }
-            truths.add(new SplitTruth(split.id, split.name, split.visibility,
+            loaded.add(new LoadedSplit(split.id, split.name, split.visibility,
                     GroundTruthSet.of(split.samples, "split " + split.name + " of benchmark " + name)));
         }
-        return List.copyOf(truths);
+        return List.copyOf(loaded);
     }
 
-    private record SplitRows(long id, String name, String visibility, List<GroundTruth> samples) {
+    private record SplitRows(long id, String name, SplitVisibility visibility, List<GroundTruth> samples) {
     }
 
-    private static Map<Long, SplitRows> splitRows(Connection c, long benchmarkId, String benchmark) throws SQLException {
+    private static Map<Long, SplitRows> splitRows(Connection c, long benchmarkId) throws SQLException {
         Map<Long, SplitRows> splits = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT id, name, visibility FROM eval_split WHERE benchmark_id = ? ORDER BY id")) {
             s.setLong(1, benchmarkId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    splits.put(r.getLong(1), new SplitRows(r.getLong(1), r.getString(2), r.getString(3), new ArrayList<>()));
+                    splits.put(r.getLong(1), new SplitRows(r.getLong(1), r.getString(2),
+                            SplitVisibility.fromDb(r.getString(3)), new ArrayList<>()));
                 }
             }
-        }
-        if (splits.isEmpty()) {
-            throw new InputException("benchmark " + benchmark + " has no splits to score against");
         }
         return splits;
     }
 
     /** A sample row as stored, before its map is inflated. */
-    private record StoredSample(long splitId, String id, String storedKind, int boxCount, byte[] gt) {
-        GroundTruth decode() {
-            return new GroundTruth(id, GtCodec.inflate(gt, id), boxCount, kind(storedKind, id));
+    private record StoredSample(long splitId, int position, String id, String storedKind, int boxCount, byte[] gt) {
+        GroundTruth decode(GtCompression compression) {
+            return new GroundTruth(id, compression.inflate(gt, "sample " + id + " of split " + splitId), boxCount,
+                    kind(storedKind, id));
         }
     }
 
-    /** Rows are fetched in order, then inflated on {@link #threads} threads. */
+    /** Rows are fetched in order, then inflated on {@link #threads} threads, each with its own inflater. */
     private void readSamples(Connection c, long benchmarkId, Map<Long, SplitRows> splits) throws SQLException {
         List<StoredSample> stored = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT x.split_id, x.sample_id, x.kind, x.box_count, x.gt"
-                + " FROM eval_sample x JOIN eval_split p ON p.id = x.split_id WHERE p.benchmark_id = ?"
-                + " ORDER BY x.split_id, x.position")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT x.split_id, x.position, x.sample_id, x.kind,"
+                + " x.box_count, x.gt FROM eval_sample x JOIN eval_split p ON p.id = x.split_id"
+                + " WHERE p.benchmark_id = ? ORDER BY x.split_id, x.position")) {
             s.setLong(1, benchmarkId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    stored.add(new StoredSample(r.getLong(1), r.getString(2), r.getString(3), r.getInt(4), r.getBytes(5)));
+                    stored.add(new StoredSample(r.getLong(1), r.getInt(2), r.getString(3), r.getString(4),
+                            r.getInt(5), r.getBytes(6)));
                 }
             }
         }
+        GroundTruth[] decoded = decode(stored, benchmarkId);
+        for (int i = 0; i < decoded.length; i++) {
+            StoredSample sample = stored.get(i);
+            List<GroundTruth> samples = splits.get(sample.splitId()).samples;
+            if (sample.position() != samples.size()) {
+                throw new IllegalStateException("split " + sample.splitId() + " has no sample at position "
+                        + samples.size());
+            }
+            samples.add(decoded[i]);
+        }
+    }
+
+    private GroundTruth[] decode(List<StoredSample> stored, long benchmarkId) {
         GroundTruth[] decoded = new GroundTruth[stored.size()];
+        int chunks = Math.max(1, Math.min(threads, decoded.length));
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            pool.submit(() -> IntStream.range(0, decoded.length).parallel()
-                    .forEach(i -> decoded[i] = stored.get(i).decode())).get();
+            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(chunk -> {
+                try (GtCompression compression = new GtCompression()) {
+                    int end = (int) ((long) decoded.length * (chunk + 1) / chunks);
+                    for (int i = (int) ((long) decoded.length * chunk / chunks); i < end; i++) {
+                        decoded[i] = stored.get(i).decode(compression);
+                    }
+                }
+            })).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("loading the ground truth of benchmark " + benchmarkId + " was interrupted", e);
@@ -177,9 +226,7 @@ final class BenchmarkLoader {
         } finally {
             pool.shutdownNow();
         }
-        for (int i = 0; i < decoded.length; i++) {
-            splits.get(stored.get(i).splitId()).samples.add(decoded[i]);
-        }
+        return decoded;
     }
 
     private static SampleKind kind(String stored, String sample) {

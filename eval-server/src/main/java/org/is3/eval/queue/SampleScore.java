@@ -1,8 +1,0 @@
-package org.is3.eval.queue;
-
-/**
- * One sample's scores, kept only for dev splits (peers.md: never per-sample scores on a hidden split).
- * NaN (an empty ground truth and an empty mask, metrics.md §2) is stored as SQL NULL.
- */
-public record SampleScore(String sampleId, double ciou, double ciouAdaptive) {
-}
