@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.is3.core.InputException;
 import org.is3.core.formats.PredictionSource;
+import org.is3.core.grid.Grid;
 import org.is3.core.scoring.Heatmaps;
 import org.is3.eval.store.Benchmark;
 import org.is3.eval.store.NotFoundException;
@@ -88,12 +89,23 @@ final class SubmissionRoutes {
                 Files.copy(in, dir.resolve("ids.txt"), StandardCopyOption.REPLACE_EXISTING);
             }
         }
+        List<String> expected = store.sampleIds(benchmark);
         Heatmaps.Check check;
-        try (PredictionSource source = PredictionSource.open(target)) {
-            check = Heatmaps.check(store.sampleIds(benchmark), source, false, true, validationThreads);
+        try (PredictionSource source = PredictionSource.open(target, limitsFor(expected.size()))) {
+            check = Heatmaps.check(expected, source, false, true, validationThreads);
         }
         Heatmaps.Shape from = check.upsampledFrom();
         return new StoredFile(id + "/" + PREDICTIONS, bytes, from == null ? null : from.toString());
+    }
+
+    /**
+     * An archive may hold the benchmark's maps and a little debris (folders, __MACOSX), each at most a
+     * float64 224×224 map: anything beyond is refused before a byte is inflated.
+     */
+    static PredictionSource.Limits limitsFor(int samples) {
+        long perMap = (long) Grid.PIXELS * Double.BYTES + 4096;
+        return new PredictionSource.Limits(samples + 64, (samples + 64) * perMap,
+                PredictionSource.Limits.DEFAULT.maxCompressionRatio(), PredictionSource.Limits.DEFAULT.ratioCheckMinBytes());
     }
 
     void status(Context ctx) {

@@ -65,10 +65,11 @@ class EvalApiTest {
     static String token;
     static String otherToken;
     static GroundTruthSet truth;
+    static GroundTruthSet quotaTruth;
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final ObjectMapper JSON = new ObjectMapper();
     static final int N = 12;
-    static final long MAX_UPLOAD = 4 << 20;
+    static final long MAX_UPLOAD = 16 << 20;
 
     @BeforeAll
     static void start() {
@@ -83,6 +84,9 @@ class EvalApiTest {
         new Benchmarks(db.dataSource()).create(new NewBenchmark("toy-is3", org.is3.core.gt.GroundTruthFormat.IS3,
                 LocalizationProtocol.SSLALIGN, 0.03, List.of(new SplitTruth(SplitVisibility.TEST, truth))));
         new Phases(db.dataSource()).add("toy-is3", new NewPhase("main", Instant.now().minusSeconds(60), null, 20, 20, 20, true));
+        quotaTruth = GroundTruthSet.of(samples.subList(0, 2));
+        new Benchmarks(db.dataSource()).create(new NewBenchmark("toy-quota", org.is3.core.gt.GroundTruthFormat.IS3,
+                LocalizationProtocol.SSLALIGN, 0.03, List.of(new SplitTruth(SplitVisibility.TEST, quotaTruth))));
         Teams teams = new Teams(db.dataSource());
         Tokens tokens = new Tokens(db.dataSource());
         token = tokens.issue(teams.create("team one", Role.MEMBER)).token();
@@ -209,7 +213,8 @@ class EvalApiTest {
 
         assertEquals(404, get("/api/v1/submissions/" + id, otherToken).statusCode(), "another team cannot read it");
         assertTrue(JSON.readTree(get("/api/v1/teams/me/submissions", token).body()).toString().contains("\"id\":" + id));
-        assertTrue(JSON.readTree(get("/api/v1/teams/me/submissions", otherToken).body()).isEmpty());
+        assertFalse(get("/api/v1/teams/me/submissions", otherToken).body().contains("\"id\":" + id + ","),
+                "another team's list does not show it");
     }
 
     @Test
@@ -220,6 +225,39 @@ class EvalApiTest {
         JsonNode done = awaitFinished(JSON.readTree(r.body()).get("id").asLong());
         assertEquals("scored", done.get("status").asText(), done.toString());
         assertEquals("7x7", done.get("upsampled_from").asText());
+    }
+
+    @Test
+    void archivesWithFarMoreEntriesThanSamplesAreRefusedUnread() throws Exception {
+        ByteArrayOutputStream many = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(many)) {
+            for (int i = 0; i < 100_000; i++) {
+                zip.putNextEntry(new ZipEntry("x" + i + ".npy"));
+                zip.closeEntry();
+            }
+        }
+        assertRefused(upload(token, new Multipart().field("method", "m").file("file", "many.zip", many.toByteArray())),
+                400, "entries");
+    }
+
+    @Test
+    void theQuotaHoldsOverHttp() throws Exception {
+        new Phases(db.dataSource()).add("toy-quota", new NewPhase("one-a-day", Instant.now().minusSeconds(60), null, 1, 5, 5, true));
+        byte[] file = npz(quotaTruth.ids(), 224, 11);
+        String url = base + "/api/v1/benchmarks/toy-quota/submissions";
+        Multipart once = form(file);
+        HttpResponse<String> first = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + otherToken)
+                .header("Content-Type", once.contentType()).POST(once.publisher()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, first.statusCode(), first.body());
+        Multipart again = form(file);
+        HttpResponse<String> second = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + otherToken)
+                .header("Content-Type", again.contentType()).POST(again.publisher()).build(), HttpResponse.BodyHandlers.ofString());
+        assertRefused(second, 429, "quota");
+        assertTrue(second.headers().firstValue("Retry-After").isPresent(), "says when to come back");
+    }
+
+    private static Multipart form(byte[] file) {
+        return new Multipart().field("method", "quota").file("file", "p.npz", file);
     }
 
     @Test
