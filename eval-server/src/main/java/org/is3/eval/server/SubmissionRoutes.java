@@ -1,12 +1,11 @@
 package org.is3.eval.server;
 
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,14 +56,14 @@ final class SubmissionRoutes {
         SubmissionMetadata metadata = new SubmissionMetadata(ctx.formParam("method"), ctx.formParam("description"),
                 ctx.formParam("paper_url"), ctx.formParam("code_url"), flag(ctx, "pretrained_vision"),
                 flag(ctx, "uses_ogl"));
-        UploadedFile file = ctx.uploadedFile("file");
+        Part file = part(ctx, "file");
         if (file == null) {
             throw new InputException("multipart field 'file' is missing (an .npz, a .zip of <id>.npy, or an .npy stack with 'ids')");
         }
         long id = store.submissions().reserveId();
         Path dir = submissionsDir.resolve(Long.toString(id));
         try {
-            StoredFile stored = save(id, dir, file, ctx.uploadedFile("ids"), benchmark);
+            StoredFile stored = save(id, dir, file, part(ctx, "ids"), benchmark);
             Submission s = store.submissions().accept(id, team, phase, metadata, stored);
             LOG.info("submission {} accepted: team {}, benchmark {}, {} bytes{}", id, team.name(), benchmark.name(),
                     stored.bytes(), stored.upsampledFrom() == null ? "" : ", upsampled from " + stored.upsampledFrom());
@@ -77,17 +76,13 @@ final class SubmissionRoutes {
     }
 
     /** Streams the parts to disk and reads every map once: ids, shapes and values are checked now. */
-    private StoredFile save(long id, Path dir, UploadedFile file, UploadedFile ids, Benchmark benchmark) throws IOException {
+    private StoredFile save(long id, Path dir, Part file, Part ids, Benchmark benchmark) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(PREDICTIONS);
-        long bytes;
-        try (InputStream in = file.content()) {
-            bytes = Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        file.write(target.toString()); // Jetty moves its spooled temp file: the upload is not copied again
+        long bytes = Files.size(target);
         if (ids != null) {
-            try (InputStream in = ids.content()) {
-                Files.copy(in, dir.resolve("ids.txt"), StandardCopyOption.REPLACE_EXISTING);
-            }
+            ids.write(dir.resolve("ids.txt").toString());
         }
         List<String> expected = store.sampleIds(benchmark);
         Heatmaps.Check check;
@@ -96,6 +91,15 @@ final class SubmissionRoutes {
         }
         Heatmaps.Shape from = check.upsampledFrom();
         return new StoredFile(id + "/" + PREDICTIONS, bytes, from == null ? null : from.toString());
+    }
+
+    /** A multipart part, or null when the request has none of that name. */
+    private static Part part(Context ctx, String name) {
+        try {
+            return ctx.req().getPart(name);
+        } catch (IOException | ServletException e) {
+            throw new InputException("the multipart body cannot be read: " + e.getMessage());
+        }
     }
 
     /**
