@@ -131,6 +131,26 @@ final class SubmissionRoutes {
         ctx.json(body);
     }
 
+    void rerun(Context ctx) {
+        Team admin = auth.requireAdmin(ctx);
+        Submission s = ownSubmission(admin, ctx.pathParam("id"));
+        if (!store.queue().rerun(s.id(), "re-run requested by " + admin.name())) {
+            throw new NotFoundException("no submission " + s.id());
+        }
+        wakeWorkers.run();
+        ctx.json(summary(store.submissions().require(s.id())));
+    }
+
+    void baseline(Context ctx) {
+        Team admin = auth.requireAdmin(ctx);
+        Submission s = ownSubmission(admin, ctx.pathParam("id"));
+        String value = ctx.queryParam("baseline");
+        if (value == null || !(value.equals("true") || value.equals("false"))) {
+            throw new InputException("query parameter 'baseline' must be true or false");
+        }
+        ctx.json(summary(store.submissions().markBaseline(s.id(), Boolean.parseBoolean(value))));
+    }
+
     void mine(Context ctx) {
         Team team = auth.require(ctx);
         ctx.json(store.submissions().listForTeam(team, ctx.queryParam("benchmark")).stream()

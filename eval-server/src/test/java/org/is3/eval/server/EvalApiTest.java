@@ -64,6 +64,7 @@ class EvalApiTest {
     static String base;
     static String token;
     static String otherToken;
+    static String adminToken;
     static GroundTruthSet truth;
     static GroundTruthSet quotaTruth;
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -91,6 +92,7 @@ class EvalApiTest {
         Tokens tokens = new Tokens(db.dataSource());
         token = tokens.issue(teams.create("team one", Role.MEMBER)).token();
         otherToken = tokens.issue(teams.create("team two", Role.MEMBER)).token();
+        adminToken = tokens.issue(teams.create("organisers", Role.ADMIN)).token();
         service = EvalService.start(new EvalServer.Config("127.0.0.1", 0, home, MAX_UPLOAD, 2), db.dataSource(), 1);
         base = "http://127.0.0.1:" + service.port();
     }
@@ -215,6 +217,32 @@ class EvalApiTest {
         assertTrue(JSON.readTree(get("/api/v1/teams/me/submissions", token).body()).toString().contains("\"id\":" + id));
         assertFalse(get("/api/v1/teams/me/submissions", otherToken).body().contains("\"id\":" + id + ","),
                 "another team's list does not show it");
+    }
+
+    @Test
+    void adminsReRunAndMarkBaselines() throws Exception {
+        HttpResponse<String> r = upload(token, new Multipart().field("method", "to re-run")
+                .file("file", "pred.npz", npz(truth.ids(), 224, 31)));
+        long id = JSON.readTree(r.body()).get("id").asLong();
+        JsonNode first = awaitFinished(id);
+        assertEquals("scored", first.get("status").asText());
+        HttpRequest.Builder rerun = HttpRequest.newBuilder(URI.create(base + "/api/v1/submissions/" + id + "/rerun"))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        assertRefused(HTTP.send(rerun.copy().header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString()), 403, "not an admin");
+        HttpResponse<String> again = HTTP.send(rerun.header("Authorization", "Bearer " + adminToken).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, again.statusCode(), again.body());
+        JsonNode second = awaitFinished(id);
+        assertEquals(first.get("metrics"), second.get("metrics"), "a re-run scores the same");
+        assertTrue(second.get("history").toString().contains("re-run requested by organisers"), second.get("history").toString());
+
+        HttpResponse<String> marked = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/submissions/" + id
+                        + "/baseline?baseline=true")).header("Authorization", "Bearer " + adminToken)
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, marked.statusCode(), marked.body());
+        assertTrue(JSON.readTree(marked.body()).get("baseline").asBoolean());
+        assertTrue(get("/benchmarks/toy-is3", null).body().contains("badge baseline"), "the page marks the baseline");
     }
 
     @Test
