@@ -88,6 +88,10 @@ final class SubmissionRoutes {
         Heatmaps.Check check;
         try (PredictionSource source = PredictionSource.open(target, limitsFor(expected.size()))) {
             check = Heatmaps.check(expected, source, false, true, validationThreads);
+        } catch (InputException e) {
+            // name the upload as the team knows it, never the server's path
+            String name = file.getSubmittedFileName() == null ? "file" : file.getSubmittedFileName();
+            throw new InputException(e.getMessage().replace(target.toString(), "upload '" + name + "'"), e);
         }
         Heatmaps.Shape from = check.upsampledFrom();
         return new StoredFile(id + "/" + PREDICTIONS, bytes, from == null ? null : from.toString());

@@ -316,6 +316,15 @@ class EvalApiTest {
         assertRefused(upload(token, new Multipart().field("method", "m")
                 .file("file", "p.zip", traversal.toByteArray())), 400, "..");
 
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bomb)) {
+            zip.putNextEntry(new ZipEntry(ids.get(0) + ".npy"));
+            zip.write(new byte[64 << 20]); // 64 MB of zeros deflate to ~64 KB
+            zip.closeEntry();
+        }
+        assertRefused(upload(token, new Multipart().field("method", "m")
+                .file("file", "bomb.zip", bomb.toByteArray())), 400, "bomb.zip");
+
         byte[] whole = npz(ids, 224, 7);
         assertRefused(upload(token, new Multipart().field("method", "m")
                 .file("file", "p.npz", java.util.Arrays.copyOf(whole, whole.length / 2))), 400);
