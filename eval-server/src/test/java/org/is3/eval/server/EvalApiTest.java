@@ -325,6 +325,31 @@ class EvalApiTest {
         assertRefused(upload(token, new Multipart().field("method", "m")
                 .file("file", "bomb.zip", bomb.toByteArray())), 400, "bomb.zip");
 
+        String pickled = "{'descr': '|O', 'fortran_order': False, 'shape': (2,), }";
+        ByteArrayOutputStream withPickle = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(withPickle)) {
+            for (String id : ids) {
+                zip.putNextEntry(new ZipEntry(id + ".npy"));
+                byte[] header = (pickled + " ".repeat(117 - pickled.length()) + "\n").getBytes(StandardCharsets.US_ASCII);
+                zip.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length, 0});
+                zip.write(header);
+                zip.write(new byte[16]);
+                zip.closeEntry();
+            }
+        }
+        assertRefused(upload(token, new Multipart().field("method", "m")
+                .file("file", "p.npz", withPickle.toByteArray())), 400, "pickled");
+        ByteArrayOutputStream duplicated = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(duplicated)) {
+            for (String folder : new String[] {"a/", "b/"}) {
+                zip.putNextEntry(new ZipEntry(folder + ids.get(0) + ".npy"));
+                zip.write(Npy.toBytes(NpyArray.of(new float[Grid.PIXELS], 224, 224), NpyLayout.DEFAULT));
+                zip.closeEntry();
+            }
+        }
+        assertRefused(upload(token, new Multipart().field("method", "m")
+                .file("file", "p.zip", duplicated.toByteArray())), 400, ids.get(0));
+
         byte[] whole = npz(ids, 224, 7);
         assertRefused(upload(token, new Multipart().field("method", "m")
                 .file("file", "p.npz", java.util.Arrays.copyOf(whole, whole.length / 2))), 400);
