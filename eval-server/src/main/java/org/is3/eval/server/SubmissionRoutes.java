@@ -13,6 +13,8 @@ import org.is3.core.InputException;
 import org.is3.core.formats.PredictionSource;
 import org.is3.core.grid.Grid;
 import org.is3.core.scoring.Heatmaps;
+import org.is3.eval.embedding.EmbeddingCheck;
+import org.is3.eval.embedding.EmbeddingLimits;
 import org.is3.eval.store.Benchmark;
 import org.is3.eval.store.NotFoundException;
 import org.is3.eval.store.Phase;
@@ -33,6 +35,9 @@ import org.slf4j.LoggerFactory;
 final class SubmissionRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionRoutes.class);
     static final String PREDICTIONS = "predictions";
+    /** Where a submission's optional embeddings live, beside its maps (the worker reads them there). */
+    public static final String AUDIO_EMBEDDINGS = "audio_emb";
+    public static final String VISUAL_EMBEDDINGS = "visual_emb";
 
     private final EvalStore store;
     private final TeamAuth auth;
@@ -64,6 +69,7 @@ final class SubmissionRoutes {
         Path dir = submissionsDir.resolve(Long.toString(id));
         try {
             StoredFile stored = save(id, dir, file, part(ctx, "ids"), benchmark);
+            saveEmbeddings(dir, part(ctx, "audio_emb"), part(ctx, "visual_emb"), store.sampleIds(benchmark));
             Submission s = store.submissions().accept(id, team, phase, metadata, stored);
             LOG.info("submission {} accepted: team {}, benchmark {}, {} bytes{}", id, team.name(), benchmark.name(),
                     stored.bytes(), stored.upsampledFrom() == null ? "" : ", upsampled from " + stored.upsampledFrom());
@@ -95,6 +101,31 @@ final class SubmissionRoutes {
         }
         Heatmaps.Shape from = check.upsampledFrom();
         return new StoredFile(id + "/" + PREDICTIONS, bytes, from == null ? null : from.toString());
+    }
+
+    /**
+     * The optional embeddings behind the retrieval and feature-space metrics: both or neither, each an
+     * .npz/.zip of one vector per sample id, checked now and scored by the worker with the maps.
+     */
+    private void saveEmbeddings(Path dir, Part audio, Part visual, List<String> expected) throws IOException {
+        if (audio == null && visual == null) {
+            return;
+        }
+        if (audio == null || visual == null) {
+            throw new InputException("send both 'audio_emb' and 'visual_emb' (one vector per sample id each), or neither");
+        }
+        Path audioFile = dir.resolve(AUDIO_EMBEDDINGS);
+        Path visualFile = dir.resolve(VISUAL_EMBEDDINGS);
+        audio.write(audioFile.toString());
+        visual.write(visualFile.toString());
+        var limits = EmbeddingLimits.DEFAULT.archiveLimits(expected.size());
+        try (PredictionSource a = PredictionSource.open(audioFile, limits);
+             PredictionSource v = PredictionSource.open(visualFile, limits)) {
+            EmbeddingCheck.check(a, v, expected);
+        } catch (InputException e) {
+            throw new InputException(e.getMessage().replace(audioFile.toString(), "audio_emb")
+                    .replace(visualFile.toString(), "visual_emb"), e);
+        }
     }
 
     /** A multipart part, or null when the request has none of that name. */
