@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks.",
-        subcommands = {BenchScoreCommand.class})
+        subcommands = {BenchScoreCommand.class, BenchEvalCommand.class})
 final class BenchCommand {
 }

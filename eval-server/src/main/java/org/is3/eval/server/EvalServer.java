@@ -68,6 +68,8 @@ public final class EvalServer implements AutoCloseable {
                 .post(ApiRoutes.SUBMISSIONS, submissions::upload)
                 .get(ApiRoutes.SUBMISSION, submissions::status)
                 .get(ApiRoutes.MY_SUBMISSIONS, submissions::mine)
+                .post(ApiRoutes.RERUN, submissions::rerun)
+                .put(ApiRoutes.BASELINE, submissions::baseline)
                 .get(ApiRoutes.LEADERBOARD, leaderboards::json)
                 .get(ApiRoutes.LEADERBOARD_CSV, leaderboards::csv)
                 .get(ApiRoutes.INDEX_PAGE, leaderboards::index)
@@ -89,6 +91,7 @@ public final class EvalServer implements AutoCloseable {
 
     private void errors() {
         app.exception(Unauthorized.class, (e, ctx) -> error(ctx, HttpStatus.UNAUTHORIZED, e.getMessage()));
+        app.exception(Forbidden.class, (e, ctx) -> error(ctx, HttpStatus.FORBIDDEN, e.getMessage()));
         app.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
         app.exception(NoOpenPhaseException.class, (e, ctx) -> error(ctx, HttpStatus.FORBIDDEN, e.getMessage()));
         app.exception(AlreadyExistsException.class, (e, ctx) -> error(ctx, HttpStatus.CONFLICT, e.getMessage()));

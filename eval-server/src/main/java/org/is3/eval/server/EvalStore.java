@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.is3.eval.auth.Tokens;
+import org.is3.eval.queue.SubmissionQueue;
 import org.is3.eval.store.Benchmark;
 import org.is3.eval.store.Benchmarks;
 import org.is3.eval.store.Phases;
@@ -20,6 +21,7 @@ final class EvalStore {
     private final Submissions submissions;
     private final Results results;
     private final Tokens tokens;
+    private final SubmissionQueue queue;
     /** A benchmark's ground truth never changes after creation, so its sample ids are cached. */
     private final Map<Long, List<String>> sampleIds = new ConcurrentHashMap<>();
 
@@ -29,6 +31,11 @@ final class EvalStore {
         submissions = new Submissions(dataSource);
         results = new Results(dataSource);
         tokens = new Tokens(dataSource);
+        queue = new SubmissionQueue(dataSource, SubmissionQueue.DEFAULT_MAX_ATTEMPTS);
+    }
+
+    SubmissionQueue queue() {
+        return queue;
     }
 
     Benchmarks benchmarks() {

@@ -1,18 +1,20 @@
 package org.is3.eval.server;
 
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.is3.core.InputException;
 import org.is3.core.formats.PredictionSource;
+import org.is3.core.grid.Grid;
 import org.is3.core.scoring.Heatmaps;
+import org.is3.eval.embedding.EmbeddingCheck;
+import org.is3.eval.embedding.EmbeddingLimits;
 import org.is3.eval.store.Benchmark;
 import org.is3.eval.store.NotFoundException;
 import org.is3.eval.store.Phase;
@@ -33,6 +35,9 @@ import org.slf4j.LoggerFactory;
 final class SubmissionRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionRoutes.class);
     static final String PREDICTIONS = "predictions";
+    /** Where a submission's optional embeddings live, beside its maps (the worker reads them there). */
+    public static final String AUDIO_EMBEDDINGS = "audio_emb";
+    public static final String VISUAL_EMBEDDINGS = "visual_emb";
 
     private final EvalStore store;
     private final TeamAuth auth;
@@ -56,14 +61,15 @@ final class SubmissionRoutes {
         SubmissionMetadata metadata = new SubmissionMetadata(ctx.formParam("method"), ctx.formParam("description"),
                 ctx.formParam("paper_url"), ctx.formParam("code_url"), flag(ctx, "pretrained_vision"),
                 flag(ctx, "uses_ogl"));
-        UploadedFile file = ctx.uploadedFile("file");
+        Part file = part(ctx, "file");
         if (file == null) {
             throw new InputException("multipart field 'file' is missing (an .npz, a .zip of <id>.npy, or an .npy stack with 'ids')");
         }
         long id = store.submissions().reserveId();
         Path dir = submissionsDir.resolve(Long.toString(id));
         try {
-            StoredFile stored = save(id, dir, file, ctx.uploadedFile("ids"), benchmark);
+            StoredFile stored = save(id, dir, file, part(ctx, "ids"), benchmark);
+            saveEmbeddings(dir, part(ctx, "audio_emb"), part(ctx, "visual_emb"), store.sampleIds(benchmark));
             Submission s = store.submissions().accept(id, team, phase, metadata, stored);
             LOG.info("submission {} accepted: team {}, benchmark {}, {} bytes{}", id, team.name(), benchmark.name(),
                     stored.bytes(), stored.upsampledFrom() == null ? "" : ", upsampled from " + stored.upsampledFrom());
@@ -76,24 +82,69 @@ final class SubmissionRoutes {
     }
 
     /** Streams the parts to disk and reads every map once: ids, shapes and values are checked now. */
-    private StoredFile save(long id, Path dir, UploadedFile file, UploadedFile ids, Benchmark benchmark) throws IOException {
+    private StoredFile save(long id, Path dir, Part file, Part ids, Benchmark benchmark) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(PREDICTIONS);
-        long bytes;
-        try (InputStream in = file.content()) {
-            bytes = Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        file.write(target.toString()); // Jetty moves its spooled temp file: the upload is not copied again
+        long bytes = Files.size(target);
         if (ids != null) {
-            try (InputStream in = ids.content()) {
-                Files.copy(in, dir.resolve("ids.txt"), StandardCopyOption.REPLACE_EXISTING);
-            }
+            ids.write(dir.resolve("ids.txt").toString());
         }
+        List<String> expected = store.sampleIds(benchmark);
         Heatmaps.Check check;
-        try (PredictionSource source = PredictionSource.open(target)) {
-            check = Heatmaps.check(store.sampleIds(benchmark), source, false, true, validationThreads);
+        try (PredictionSource source = PredictionSource.open(target, limitsFor(expected.size()))) {
+            check = Heatmaps.check(expected, source, false, true, validationThreads);
+        } catch (InputException e) {
+            // name the upload as the team knows it, never the server's path
+            String name = file.getSubmittedFileName() == null ? "file" : file.getSubmittedFileName();
+            throw new InputException(e.getMessage().replace(target.toString(), "upload '" + name + "'"), e);
         }
         Heatmaps.Shape from = check.upsampledFrom();
         return new StoredFile(id + "/" + PREDICTIONS, bytes, from == null ? null : from.toString());
+    }
+
+    /**
+     * The optional embeddings behind the retrieval and feature-space metrics: both or neither, each an
+     * .npz/.zip of one vector per sample id, checked now and scored by the worker with the maps.
+     */
+    private void saveEmbeddings(Path dir, Part audio, Part visual, List<String> expected) throws IOException {
+        if (audio == null && visual == null) {
+            return;
+        }
+        if (audio == null || visual == null) {
+            throw new InputException("send both 'audio_emb' and 'visual_emb' (one vector per sample id each), or neither");
+        }
+        Path audioFile = dir.resolve(AUDIO_EMBEDDINGS);
+        Path visualFile = dir.resolve(VISUAL_EMBEDDINGS);
+        audio.write(audioFile.toString());
+        visual.write(visualFile.toString());
+        var limits = EmbeddingLimits.DEFAULT.archiveLimits(expected.size());
+        try (PredictionSource a = PredictionSource.open(audioFile, limits);
+             PredictionSource v = PredictionSource.open(visualFile, limits)) {
+            EmbeddingCheck.check(a, v, expected);
+        } catch (InputException e) {
+            throw new InputException(e.getMessage().replace(audioFile.toString(), "audio_emb")
+                    .replace(visualFile.toString(), "visual_emb"), e);
+        }
+    }
+
+    /** A multipart part, or null when the request has none of that name. */
+    private static Part part(Context ctx, String name) {
+        try {
+            return ctx.req().getPart(name);
+        } catch (IOException | ServletException e) {
+            throw new InputException("the multipart body cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * An archive may hold the benchmark's maps and a little debris (folders, __MACOSX), each at most a
+     * float64 224×224 map: anything beyond is refused before a byte is inflated.
+     */
+    static PredictionSource.Limits limitsFor(int samples) {
+        long perMap = (long) Grid.PIXELS * Double.BYTES + 4096;
+        return new PredictionSource.Limits(samples + 64, (samples + 64) * perMap,
+                PredictionSource.Limits.DEFAULT.maxCompressionRatio(), PredictionSource.Limits.DEFAULT.ratioCheckMinBytes());
     }
 
     void status(Context ctx) {
@@ -113,6 +164,26 @@ final class SubmissionRoutes {
                 "status", e.status(), "detail", e.detail() == null ? "" : e.detail(),
                 "at", e.at().toString())).toList());
         ctx.json(body);
+    }
+
+    void rerun(Context ctx) {
+        Team admin = auth.requireAdmin(ctx);
+        Submission s = ownSubmission(admin, ctx.pathParam("id"));
+        if (!store.queue().rerun(s.id(), "re-run requested by " + admin.name())) {
+            throw new NotFoundException("no submission " + s.id());
+        }
+        wakeWorkers.run();
+        ctx.json(summary(store.submissions().require(s.id())));
+    }
+
+    void baseline(Context ctx) {
+        Team admin = auth.requireAdmin(ctx);
+        Submission s = ownSubmission(admin, ctx.pathParam("id"));
+        String value = ctx.queryParam("baseline");
+        if (value == null || !(value.equals("true") || value.equals("false"))) {
+            throw new InputException("query parameter 'baseline' must be true or false");
+        }
+        ctx.json(summary(store.submissions().markBaseline(s.id(), Boolean.parseBoolean(value))));
     }
 
     void mine(Context ctx) {

@@ -23,4 +23,12 @@ final class TeamAuth {
         return tokens.authenticate(header.substring(7).strip())
                 .orElseThrow(() -> new Unauthorized("unknown or revoked token"));
     }
+
+    Team requireAdmin(Context ctx) {
+        Team team = require(ctx);
+        if (!team.isAdmin()) {
+            throw new Forbidden("team " + team.name() + " is not an admin");
+        }
+        return team;
+    }
 }

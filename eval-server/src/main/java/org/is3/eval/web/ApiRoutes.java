@@ -22,6 +22,7 @@ public final class ApiRoutes {
     private static final String JSON = "application/json";
     private static final String TEAM = "team API";
     private static final String PUBLIC = "leaderboard";
+    private static final String ADMIN = "admin API";
     private static final String PAGES = "pages";
 
     private ApiRoutes() {
@@ -92,6 +93,31 @@ public final class ApiRoutes {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = JSON, from = Object[].class)),
                 @OpenApiResponse(status = "401", description = "missing, unknown or revoked token")})
     public static final String MY_SUBMISSIONS = "/api/v1/teams/me/submissions";
+
+    @OpenApi(path = "/api/v1/submissions/{id}/rerun", methods = HttpMethod.POST, tags = ADMIN, operationId = "rerun",
+            summary = "Admin: score a submission again",
+            description = "Drops its results and queues it with a full budget of attempts, whatever its status; "
+                    + "a worker still scoring it loses its claim.",
+            security = @OpenApiSecurity(name = "bearer"),
+            pathParams = @OpenApiParam(name = "id", type = Long.class, required = true, description = "submission id"),
+            responses = {
+                @OpenApiResponse(status = "200", description = "queued again", content = @OpenApiContent(mimeType = JSON, type = "object")),
+                @OpenApiResponse(status = "401", description = "missing, unknown or revoked token"),
+                @OpenApiResponse(status = "403", description = "not an admin"),
+                @OpenApiResponse(status = "404", description = "no such submission")})
+    public static final String RERUN = "/api/v1/submissions/{id}/rerun";
+
+    @OpenApi(path = "/api/v1/submissions/{id}/baseline", methods = HttpMethod.PUT, tags = ADMIN, operationId = "baseline",
+            summary = "Admin: mark or unmark an entry as a baseline",
+            security = @OpenApiSecurity(name = "bearer"),
+            pathParams = @OpenApiParam(name = "id", type = Long.class, required = true, description = "submission id"),
+            queryParams = @OpenApiParam(name = "baseline", type = Boolean.class, required = true, description = "true or false"),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = JSON, type = "object")),
+                @OpenApiResponse(status = "401", description = "missing, unknown or revoked token"),
+                @OpenApiResponse(status = "403", description = "not an admin"),
+                @OpenApiResponse(status = "404", description = "no such submission")})
+    public static final String BASELINE = "/api/v1/submissions/{id}/baseline";
 
     @OpenApi(path = "/api/v1/benchmarks/{benchmark}/leaderboard", methods = HttpMethod.GET, tags = PUBLIC,
             operationId = "leaderboard", summary = "The leaderboard as JSON",

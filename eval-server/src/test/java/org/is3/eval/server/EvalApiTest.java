@@ -64,11 +64,13 @@ class EvalApiTest {
     static String base;
     static String token;
     static String otherToken;
+    static String adminToken;
     static GroundTruthSet truth;
+    static GroundTruthSet quotaTruth;
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final ObjectMapper JSON = new ObjectMapper();
     static final int N = 12;
-    static final long MAX_UPLOAD = 4 << 20;
+    static final long MAX_UPLOAD = 16 << 20;
 
     @BeforeAll
     static void start() {
@@ -83,10 +85,14 @@ class EvalApiTest {
         new Benchmarks(db.dataSource()).create(new NewBenchmark("toy-is3", org.is3.core.gt.GroundTruthFormat.IS3,
                 LocalizationProtocol.SSLALIGN, 0.03, List.of(new SplitTruth(SplitVisibility.TEST, truth))));
         new Phases(db.dataSource()).add("toy-is3", new NewPhase("main", Instant.now().minusSeconds(60), null, 20, 20, 20, true));
+        quotaTruth = GroundTruthSet.of(samples.subList(0, 2));
+        new Benchmarks(db.dataSource()).create(new NewBenchmark("toy-quota", org.is3.core.gt.GroundTruthFormat.IS3,
+                LocalizationProtocol.SSLALIGN, 0.03, List.of(new SplitTruth(SplitVisibility.TEST, quotaTruth))));
         Teams teams = new Teams(db.dataSource());
         Tokens tokens = new Tokens(db.dataSource());
         token = tokens.issue(teams.create("team one", Role.MEMBER)).token();
         otherToken = tokens.issue(teams.create("team two", Role.MEMBER)).token();
+        adminToken = tokens.issue(teams.create("organisers", Role.ADMIN)).token();
         service = EvalService.start(new EvalServer.Config("127.0.0.1", 0, home, MAX_UPLOAD, 2), db.dataSource(), 1);
         base = "http://127.0.0.1:" + service.port();
     }
@@ -209,7 +215,34 @@ class EvalApiTest {
 
         assertEquals(404, get("/api/v1/submissions/" + id, otherToken).statusCode(), "another team cannot read it");
         assertTrue(JSON.readTree(get("/api/v1/teams/me/submissions", token).body()).toString().contains("\"id\":" + id));
-        assertTrue(JSON.readTree(get("/api/v1/teams/me/submissions", otherToken).body()).isEmpty());
+        assertFalse(get("/api/v1/teams/me/submissions", otherToken).body().contains("\"id\":" + id + ","),
+                "another team's list does not show it");
+    }
+
+    @Test
+    void adminsReRunAndMarkBaselines() throws Exception {
+        HttpResponse<String> r = upload(token, new Multipart().field("method", "to re-run")
+                .file("file", "pred.npz", npz(truth.ids(), 224, 31)));
+        long id = JSON.readTree(r.body()).get("id").asLong();
+        JsonNode first = awaitFinished(id);
+        assertEquals("scored", first.get("status").asText());
+        HttpRequest.Builder rerun = HttpRequest.newBuilder(URI.create(base + "/api/v1/submissions/" + id + "/rerun"))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        assertRefused(HTTP.send(rerun.copy().header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString()), 403, "not an admin");
+        HttpResponse<String> again = HTTP.send(rerun.header("Authorization", "Bearer " + adminToken).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, again.statusCode(), again.body());
+        JsonNode second = awaitFinished(id);
+        assertEquals(first.get("metrics"), second.get("metrics"), "a re-run scores the same");
+        assertTrue(second.get("history").toString().contains("re-run requested by organisers"), second.get("history").toString());
+
+        HttpResponse<String> marked = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/submissions/" + id
+                        + "/baseline?baseline=true")).header("Authorization", "Bearer " + adminToken)
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, marked.statusCode(), marked.body());
+        assertTrue(JSON.readTree(marked.body()).get("baseline").asBoolean());
+        assertTrue(get("/benchmarks/toy-is3", null).body().contains("badge baseline"), "the page marks the baseline");
     }
 
     @Test
@@ -220,6 +253,39 @@ class EvalApiTest {
         JsonNode done = awaitFinished(JSON.readTree(r.body()).get("id").asLong());
         assertEquals("scored", done.get("status").asText(), done.toString());
         assertEquals("7x7", done.get("upsampled_from").asText());
+    }
+
+    @Test
+    void archivesWithFarMoreEntriesThanSamplesAreRefusedUnread() throws Exception {
+        ByteArrayOutputStream many = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(many)) {
+            for (int i = 0; i < 100_000; i++) {
+                zip.putNextEntry(new ZipEntry("x" + i + ".npy"));
+                zip.closeEntry();
+            }
+        }
+        assertRefused(upload(token, new Multipart().field("method", "m").file("file", "many.zip", many.toByteArray())),
+                400, "entries");
+    }
+
+    @Test
+    void theQuotaHoldsOverHttp() throws Exception {
+        new Phases(db.dataSource()).add("toy-quota", new NewPhase("one-a-day", Instant.now().minusSeconds(60), null, 1, 5, 5, true));
+        byte[] file = npz(quotaTruth.ids(), 224, 11);
+        String url = base + "/api/v1/benchmarks/toy-quota/submissions";
+        Multipart once = form(file);
+        HttpResponse<String> first = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + otherToken)
+                .header("Content-Type", once.contentType()).POST(once.publisher()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, first.statusCode(), first.body());
+        Multipart again = form(file);
+        HttpResponse<String> second = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + otherToken)
+                .header("Content-Type", again.contentType()).POST(again.publisher()).build(), HttpResponse.BodyHandlers.ofString());
+        assertRefused(second, 429, "quota");
+        assertTrue(second.headers().firstValue("Retry-After").isPresent(), "says when to come back");
+    }
+
+    private static Multipart form(byte[] file) {
+        return new Multipart().field("method", "quota").file("file", "p.npz", file);
     }
 
     @Test
@@ -249,6 +315,40 @@ class EvalApiTest {
         }
         assertRefused(upload(token, new Multipart().field("method", "m")
                 .file("file", "p.zip", traversal.toByteArray())), 400, "..");
+
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bomb)) {
+            zip.putNextEntry(new ZipEntry(ids.get(0) + ".npy"));
+            zip.write(new byte[64 << 20]); // 64 MB of zeros deflate to ~64 KB
+            zip.closeEntry();
+        }
+        assertRefused(upload(token, new Multipart().field("method", "m")
+                .file("file", "bomb.zip", bomb.toByteArray())), 400, "bomb.zip");
+
+        String pickled = "{'descr': '|O', 'fortran_order': False, 'shape': (2,), }";
+        ByteArrayOutputStream withPickle = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(withPickle)) {
+            for (String id : ids) {
+                zip.putNextEntry(new ZipEntry(id + ".npy"));
+                byte[] header = (pickled + " ".repeat(117 - pickled.length()) + "\n").getBytes(StandardCharsets.US_ASCII);
+                zip.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length, 0});
+                zip.write(header);
+                zip.write(new byte[16]);
+                zip.closeEntry();
+            }
+        }
+        assertRefused(upload(token, new Multipart().field("method", "m")
+                .file("file", "p.npz", withPickle.toByteArray())), 400, "pickled");
+        ByteArrayOutputStream duplicated = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(duplicated)) {
+            for (String folder : new String[] {"a/", "b/"}) {
+                zip.putNextEntry(new ZipEntry(folder + ids.get(0) + ".npy"));
+                zip.write(Npy.toBytes(NpyArray.of(new float[Grid.PIXELS], 224, 224), NpyLayout.DEFAULT));
+                zip.closeEntry();
+            }
+        }
+        assertRefused(upload(token, new Multipart().field("method", "m")
+                .file("file", "p.zip", duplicated.toByteArray())), 400, ids.get(0));
 
         byte[] whole = npz(ids, 224, 7);
         assertRefused(upload(token, new Multipart().field("method", "m")

@@ -57,7 +57,7 @@ class ApiDocsTest {
                 routes.add((String) f.get(null));
             }
         }
-        assertEquals(8, routes.size(), routes.toString());
+        assertEquals(10, routes.size(), routes.toString());
         for (String route : routes) {
             assertTrue(spec.path("paths").has(route), "documented: " + route);
         }
