@@ -15,7 +15,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.is3.core.InputException;
 import org.is3.eval.store.AlreadyExistsException;
-import org.is3.eval.store.InvalidStateException;
 import org.is3.eval.store.NoOpenPhaseException;
 import org.is3.eval.store.NotFoundException;
 import org.is3.eval.store.QuotaExceededException;
@@ -95,7 +94,6 @@ public final class EvalServer implements AutoCloseable {
         app.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
         app.exception(NoOpenPhaseException.class, (e, ctx) -> error(ctx, HttpStatus.FORBIDDEN, e.getMessage()));
         app.exception(AlreadyExistsException.class, (e, ctx) -> error(ctx, HttpStatus.CONFLICT, e.getMessage()));
-        app.exception(InvalidStateException.class, (e, ctx) -> error(ctx, HttpStatus.CONFLICT, e.getMessage()));
         app.exception(QuotaExceededException.class, (e, ctx) -> {
             e.resetsAt().ifPresent(t -> ctx.header("Retry-After",
                     Long.toString(Math.max(1, t.getEpochSecond() - Instant.now().getEpochSecond()))));

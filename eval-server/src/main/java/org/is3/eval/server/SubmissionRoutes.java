@@ -35,9 +35,6 @@ import org.slf4j.LoggerFactory;
 final class SubmissionRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionRoutes.class);
     static final String PREDICTIONS = "predictions";
-    /** Where a submission's optional embeddings live, beside its maps (the worker reads them there). */
-    public static final String AUDIO_EMBEDDINGS = "audio_emb";
-    public static final String VISUAL_EMBEDDINGS = "visual_emb";
 
     private final EvalStore store;
     private final TeamAuth auth;
@@ -114,8 +111,8 @@ final class SubmissionRoutes {
         if (audio == null || visual == null) {
             throw new InputException("send both 'audio_emb' and 'visual_emb' (one vector per sample id each), or neither");
         }
-        Path audioFile = dir.resolve(AUDIO_EMBEDDINGS);
-        Path visualFile = dir.resolve(VISUAL_EMBEDDINGS);
+        Path audioFile = dir.resolve(StoredFile.AUDIO_EMBEDDINGS);
+        Path visualFile = dir.resolve(StoredFile.VISUAL_EMBEDDINGS);
         audio.write(audioFile.toString());
         visual.write(visualFile.toString());
         var limits = EmbeddingLimits.DEFAULT.archiveLimits(expected.size());

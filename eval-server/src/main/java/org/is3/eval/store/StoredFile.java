@@ -10,6 +10,10 @@ import java.nio.file.Path;
  * @param upsampledFrom the maps' resolution when smaller than 224×224 (e.g. {@code 7x7}), or null
  */
 public record StoredFile(String relativePath, long bytes, String upsampledFrom) {
+    /** A submission's optional embeddings sit beside its maps under these names. */
+    public static final String AUDIO_EMBEDDINGS = "audio_emb";
+    public static final String VISUAL_EMBEDDINGS = "visual_emb";
+
     public StoredFile {
         Path path = Path.of(relativePath);
         if (relativePath.isBlank() || path.isAbsolute() || !path.normalize().equals(path)

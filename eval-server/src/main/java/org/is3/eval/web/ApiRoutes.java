@@ -43,7 +43,10 @@ public final class ApiRoutes {
             description = "Multipart upload, streamed to disk. `file` is an .npz, a .zip of <id>.npy, or one .npy "
                     + "stack (N×224×224, or N×h×w maps upsampled server-side with bilinear, align_corners=true) "
                     + "with its sample ids in `ids`. Float maps only; pickled/object arrays, NaN/Inf, archives "
-                    + "with links or paths outside the archive are rejected. Counts against the phase's quotas.",
+                    + "with links or paths outside the archive are rejected. Counts against the phase's quotas. "
+                    + "Optional `audio_emb` and `visual_emb` (both or neither): .npz/.zip of one 1-D vector per "
+                    + "sample id; they add instance-level retrieval R@1/5/10 (both directions), feature "
+                    + "magnitude, alignment and separability per negative type to the metrics.",
             security = @OpenApiSecurity(name = "bearer"),
             pathParams = @OpenApiParam(name = "benchmark", required = true, description = "benchmark name"),
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(

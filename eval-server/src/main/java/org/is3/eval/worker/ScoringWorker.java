@@ -17,6 +17,7 @@ import org.is3.eval.queue.QueueException;
 import org.is3.eval.queue.ScoredSplit;
 import org.is3.eval.queue.SubmissionQueue;
 import org.is3.eval.store.BenchmarkTruth;
+import org.is3.eval.store.StoredFile;
 import org.is3.eval.store.TruthLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,9 +180,14 @@ public final class ScoringWorker implements Runnable, AutoCloseable {
         long loaded = System.nanoTime();
         Path file = submissionFile(claim);
         List<ScoredSplit> results;
-        try (PredictionSource predictions = settings.opener().open(file)) {
-            results = new SubmissionScorer(settings.scoringThreads())
-                    .score(benchmark, predictions, claim.upsample(), "submission " + claim.submissionId());
+        Path audioFile = file.resolveSibling(StoredFile.AUDIO_EMBEDDINGS);
+        Path visualFile = file.resolveSibling(StoredFile.VISUAL_EMBEDDINGS);
+        boolean embeddings = Files.exists(audioFile) && Files.exists(visualFile);
+        try (PredictionSource predictions = settings.opener().open(file);
+             PredictionSource audio = embeddings ? PredictionSource.open(audioFile) : null;
+             PredictionSource visual = embeddings ? PredictionSource.open(visualFile) : null) {
+            results = new SubmissionScorer(settings.scoringThreads()).score(benchmark, predictions, audio, visual,
+                    claim.upsample(), "submission " + claim.submissionId());
         }
         long scoringNanos = System.nanoTime() - loaded;
         int maps = benchmark.samples();

@@ -3,12 +3,14 @@ package org.is3.eval.worker;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.is3.core.InputException;
 import org.is3.core.formats.PredictionSource;
 import org.is3.core.scoring.Progress;
 import org.is3.core.scoring.SampleResult;
 import org.is3.core.scoring.ScoreJson;
+import org.is3.eval.embedding.EmbeddingMetrics;
 import org.is3.core.scoring.ScoreOptions;
 import org.is3.core.scoring.ScoreReport;
 import org.is3.core.scoring.Scorer;
@@ -36,6 +38,15 @@ final class SubmissionScorer {
      * @throws InputException when ids are missing or extra, or a map is malformed (wrong shape, NaN)
      */
     List<ScoredSplit> score(BenchmarkTruth benchmark, PredictionSource predictions, boolean upsample, String label) {
+        return score(benchmark, predictions, null, null, upsample, label);
+    }
+
+    /**
+     * As above, adding the retrieval and feature-space metrics of the submission's embeddings to
+     * every split when both are given (null: none were uploaded).
+     */
+    List<ScoredSplit> score(BenchmarkTruth benchmark, PredictionSource predictions, PredictionSource audio,
+                            PredictionSource visual, boolean upsample, String label) {
         checkCoverage(benchmark, predictions.ids(), label);
         ScoreOptions options = new ScoreOptions(benchmark.protocol(), false, benchmark.tau(), false, threads, upsample);
         Scorer scorer = new Scorer(options);
@@ -44,7 +55,11 @@ final class SubmissionScorer {
             SplitSource source = new SplitSource(predictions, split.truth().ids(),
                     label + ", split " + split.name());
             ScoreReport report = scorer.score(split.truth(), source, Progress.NONE);
-            String metrics = ScoreJson.toJson(ScoreJson.withCurves(report));
+            Map<String, Object> values = ScoreJson.withCurves(report);
+            if (audio != null && visual != null) {
+                values.putAll(EmbeddingMetrics.compute(audio, visual, split.truth()));
+            }
+            String metrics = ScoreJson.toJson(values);
             results.add(new ScoredSplit(split.id(), metrics, split.dev() ? perSample(report) : List.of()));
         }
         return results;

@@ -288,6 +288,41 @@ class EvalApiTest {
         return new Multipart().field("method", "quota").file("file", "p.npz", file);
     }
 
+    static byte[] embeddings(List<String> ids, boolean shuffled) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (int i = 0; i < ids.size(); i++) {
+                float[] v = new float[ids.size()];
+                v[shuffled ? (i + 1) % ids.size() : i] = 1;
+                zip.putNextEntry(new ZipEntry(ids.get(i) + ".npy"));
+                zip.write(Npy.toBytes(NpyArray.of(v, v.length), NpyLayout.DEFAULT));
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void embeddingsAddRetrievalAndFeatureMetrics() throws Exception {
+        HttpResponse<String> r = upload(token, new Multipart().field("method", "with embeddings")
+                .file("file", "pred.npz", npz(truth.ids(), 224, 41))
+                .file("audio_emb", "a.npz", embeddings(truth.ids(), false))
+                .file("visual_emb", "v.npz", embeddings(truth.ids(), false)));
+        assertEquals(201, r.statusCode(), r.body());
+        JsonNode done = awaitFinished(JSON.readTree(r.body()).get("id").asLong());
+        assertEquals("scored", done.get("status").asText(), done.toString());
+        assertEquals(1.0, done.get("metrics").get("retrieval_a2i_r1").asDouble(), 0.0, "paired one-hot vectors");
+        assertEquals(1.0, done.get("metrics").get("feature_alignment").asDouble(), 1e-12);
+
+        assertRefused(upload(token, new Multipart().field("method", "half")
+                .file("file", "pred.npz", npz(truth.ids(), 224, 42))
+                .file("audio_emb", "a.npz", embeddings(truth.ids(), false))), 400, "both");
+        assertRefused(upload(token, new Multipart().field("method", "short")
+                .file("file", "pred.npz", npz(truth.ids(), 224, 43))
+                .file("audio_emb", "a.npz", embeddings(truth.ids().subList(1, N), false))
+                .file("visual_emb", "v.npz", embeddings(truth.ids(), false))), 400, truth.ids().get(0));
+    }
+
     @Test
     void authIsRequired() throws Exception {
         Multipart form = new Multipart().field("method", "m").file("file", "p.npz", npz(truth.ids(), 224, 3));
