@@ -25,6 +25,7 @@ import org.is3.db.DatabaseConfig;
 import org.is3.eval.auth.Tokens;
 import org.is3.eval.server.EvalServer;
 import org.is3.eval.server.EvalService;
+import org.is3.eval.worker.WorkerSettings;
 import org.is3.eval.store.Benchmarks;
 import org.is3.eval.store.NewBenchmark;
 import org.is3.eval.store.NewPhase;
@@ -68,7 +69,8 @@ final class BenchEvalCommand implements Callable<Integer> {
                     runs, runs, runs, true));
             String token = new Tokens(db.dataSource()).issue(new Teams(db.dataSource()).create("bench", Role.MEMBER)).token();
             try (EvalService service = EvalService.start(new EvalServer.Config("127.0.0.1", 0, home,
-                    EvalServer.Config.DEFAULT_MAX_UPLOAD, Runtime.getRuntime().availableProcessors()), db.dataSource(), 1)) {
+                    EvalServer.Config.DEFAULT_MAX_UPLOAD, Runtime.getRuntime().availableProcessors()), db.dataSource(), 1,
+                    WorkerSettings.DEFAULT_LEASE)) {
                 String base = "http://127.0.0.1:" + service.port();
                 long bytes = Files.size(data.predictions());
                 for (int run = 1; run <= runs; run++) {

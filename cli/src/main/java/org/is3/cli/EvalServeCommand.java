@@ -31,7 +31,7 @@ final class EvalServeCommand implements Callable<Integer> {
         Database db = Database.start(home.databaseConfig());
         EvalService eval;
         try {
-            eval = EvalService.start(server.config(home.home()), db.dataSource(), server.workers);
+            eval = EvalService.start(server.config(home.home()), db.dataSource(), server.workers, server.lease);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -62,6 +62,11 @@ final class EvalServeCommand implements Callable<Integer> {
         @Option(names = "--max-upload", defaultValue = "2147483648", paramLabel = "BYTES",
                 description = "Largest accepted upload in bytes, streamed to disk (default 2 GiB).")
         long maxUpload;
+
+        @Option(names = "--lease", defaultValue = "60s", paramLabel = "DURATION",
+                converter = EvalWorkerCommand.DurationConverter.class,
+                description = "Lease of the in-process workers: a job whose worker died is taken over after it (default ${DEFAULT-VALUE}).")
+        java.time.Duration lease;
 
         @Option(names = "--workers", defaultValue = "1",
                 description = "In-process scoring workers (default ${DEFAULT-VALUE}); run more with 'is3 eval worker'.")

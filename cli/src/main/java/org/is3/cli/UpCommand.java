@@ -45,7 +45,7 @@ final class UpCommand implements Callable<Integer> {
         EvalService eval;
         try {
             new ServiceStartRepository(db).record("up", hostName(), Main.class.getPackage().getImplementationVersion());
-            eval = EvalService.start(evalServer.config(home.home()), db.dataSource(), evalServer.workers);
+            eval = EvalService.start(evalServer.config(home.home()), db.dataSource(), evalServer.workers, evalServer.lease);
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -1,5 +1,6 @@
 package org.is3.eval.server;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -14,9 +15,9 @@ public final class EvalService implements AutoCloseable {
     private final List<ScoringWorker> workers = new ArrayList<>();
     private final EvalServer server;
 
-    private EvalService(EvalServer.Config config, DataSource dataSource, int inProcessWorkers) {
+    private EvalService(EvalServer.Config config, DataSource dataSource, int inProcessWorkers, Duration lease) {
         for (int i = 0; i < inProcessWorkers; i++) {
-            ScoringWorker w = new ScoringWorker(dataSource, config.home(), WorkerSettings.defaults());
+            ScoringWorker w = new ScoringWorker(dataSource, config.home(), WorkerSettings.defaults().withLease(lease));
             Thread t = new Thread(w, "is3-" + w.id());
             t.setDaemon(true);
             t.start();
@@ -26,7 +27,12 @@ public final class EvalService implements AutoCloseable {
     }
 
     public static EvalService start(EvalServer.Config config, DataSource dataSource, int inProcessWorkers) {
-        return new EvalService(config, dataSource, inProcessWorkers);
+        return start(config, dataSource, inProcessWorkers, WorkerSettings.DEFAULT_LEASE);
+    }
+
+    /** With the workers' lease: how long a job of a worker that died waits before another takes it. */
+    public static EvalService start(EvalServer.Config config, DataSource dataSource, int inProcessWorkers, Duration lease) {
+        return new EvalService(config, dataSource, inProcessWorkers, lease);
     }
 
     public int port() {
