@@ -3,9 +3,6 @@ package org.is3.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import org.is3.core.gt.GroundTruthFormat;
-import org.is3.core.gt.GroundTruthReaders;
-import org.is3.core.gt.GroundTruthSet;
 import org.is3.core.metrics.LocalizationProtocol;
 import org.is3.eval.store.Benchmark;
 import org.is3.eval.store.Benchmarks;
@@ -14,6 +11,7 @@ import org.is3.eval.store.Split;
 import org.is3.eval.store.SplitPlan;
 import org.is3.eval.store.SplitTruth;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "create-benchmark", mixinStandardHelpOptions = true,
@@ -27,24 +25,8 @@ final class AdminCreateBenchmarkCommand extends AdminCommand {
             description = "Benchmark name, used in URLs: 1 to 64 letters, digits, '.', '_' or '-'.")
     String name;
 
-    @Option(names = "--gt", required = true, paramLabel = "PATH",
-            description = "Ground truth: a JSON file (is3, is3-seg, vggss) or a directory of XML files (flickr).")
-    Path gt;
-
-    @Option(names = "--gt-format", required = true, paramLabel = "FORMAT",
-            description = "is3 | is3-seg | vggss | flickr | extended")
-    String gtFormat;
-
-    @Option(names = "--negatives", paramLabel = "CSV",
-            description = "SLAVC *_test_plus_silent.csv of negatives (with --gt-format extended).")
-    Path negatives;
-
-    @Option(names = "--ids", paramLabel = "FILE",
-            description = "Keep only these ids of the ground truth (one per line, or a CSV whose first column is the id).")
-    Path ids;
-
-    @Option(names = "--masks", paramLabel = "DIR", description = "Directory of mask images (is3-seg).")
-    Path masks;
+    @Mixin
+    GroundTruthOptions truth;
 
     @Option(names = "--protocol", defaultValue = "sslalign", paramLabel = "NAME",
             description = "Scoring protocol: sslalign | ezvsl | lvs | lvs-original (default ${DEFAULT-VALUE}).")
@@ -63,12 +45,9 @@ final class AdminCreateBenchmarkCommand extends AdminCommand {
     @Override
     public Integer call() {
         NewBenchmark.requireName(name);
-        GroundTruthFormat format = GroundTruthFormat.fromName(gtFormat);
         LocalizationProtocol scoring = LocalizationProtocol.fromName(protocol);
-        GroundTruthSet truth = GroundTruthReaders.read(format, gt, GroundTruthReaders.Options.defaults()
-                .withIdsSubset(ids).withNegativesCsv(negatives).withMasksDir(masks));
-        List<SplitTruth> splits = SplitPlan.partition(truth, devIds, privateIds);
-        NewBenchmark spec = new NewBenchmark(name, format, scoring, tau, splits);
+        List<SplitTruth> splits = SplitPlan.partition(truth.read(), devIds, privateIds);
+        NewBenchmark spec = new NewBenchmark(name, truth.format(), scoring, tau, splits);
         Benchmark created = withDatabase(db -> new Benchmarks(db.dataSource()).create(spec));
         PrintWriter out = out();
         out.printf("benchmark '%s' created (%s, protocol %s, tau %s) with %d samples:%n", created.name(),

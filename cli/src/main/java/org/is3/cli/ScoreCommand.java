@@ -7,14 +7,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.is3.core.formats.PredictionSource;
-import org.is3.core.gt.GroundTruthFormat;
-import org.is3.core.gt.GroundTruthReaders;
 import org.is3.core.gt.GroundTruthSet;
 import org.is3.core.metrics.LocalizationProtocol;
 import org.is3.core.scoring.ScoreOptions;
 import org.is3.core.scoring.ScoreReport;
 import org.is3.core.scoring.Scorer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,25 +25,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--gt", required = true, paramLabel = "PATH",
-            description = "Ground truth: a JSON file (is3, is3-seg, vggss) or a directory of XML files (flickr).")
-    Path gt;
-
-    @Option(names = "--gt-format", required = true, paramLabel = "FORMAT",
-            description = "is3 | is3-seg | vggss | flickr | extended")
-    String gtFormat;
-
-    @Option(names = "--negatives", paramLabel = "CSV",
-            description = "SLAVC *_test_plus_silent.csv of negatives (with --gt-format extended).")
-    Path negatives;
-
-    @Option(names = "--ids", paramLabel = "FILE",
-            description = "Score only these ids (one per line, or a CSV whose first column is the id);"
-                    + " VGG-SS ids may use SSL-Align's <ytid>_<ms>_<ms> form.")
-    Path ids;
-
-    @Option(names = "--masks", paramLabel = "DIR", description = "Directory of mask images (is3-seg).")
-    Path masks;
+    @Mixin
+    GroundTruthOptions truth;
 
     @Option(names = "--pred", required = true, paramLabel = "PATH",
             description = "Predictions: a directory of <id>.npy, a .zip of them, an .npz, or an N×224×224 .npy with ids.txt beside it.")
@@ -83,17 +65,15 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        GroundTruthFormat format = GroundTruthFormat.fromName(gtFormat);
+        truth.format(); // a bad format name is reported before anything is read
         // the ground truth is parsed on the other core while the predictions are opened
-        CompletableFuture<GroundTruthSet> truthFuture = CompletableFuture.supplyAsync(() -> GroundTruthReaders.read(format, gt,
-                GroundTruthReaders.Options.defaults().withIdsSubset(ids).withNegativesCsv(negatives).withMasksDir(masks)));
+        CompletableFuture<GroundTruthSet> truthFuture = CompletableFuture.supplyAsync(truth::read);
         ScoreOptions options = new ScoreOptions(LocalizationProtocol.fromName(protocol), allowMissing, tau,
                 relativeMask, threads == null ? Runtime.getRuntime().availableProcessors() : threads, upsample);
         ScoreReport report;
         try (PredictionSource source = PredictionSource.open(pred);
              ProgressBar bar = ProgressBar.onStderr("scoring")) {
-            GroundTruthSet truth = join(truthFuture);
-            report = new Scorer(options).score(truth, source, bar);
+            report = new Scorer(options).score(join(truthFuture), source, bar);
         }
         if (perSample != null) {
             ReportWriter.writePerSample(report, perSample);
