@@ -1,5 +1,6 @@
 package org.is3.core.gt;
 
+import org.is3.core.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -163,7 +164,7 @@ public final class FlickrReader {
         if (!clashes.isEmpty()) {
             List<String> shown = clashes.entrySet().stream()
                     .map(en -> en.getKey() + " (" + String.join(", ", en.getValue()) + ")").sorted().toList();
-            throw new InputException(dir + ": several files give the same sample id: " + IdListing.describe(shown));
+            throw new InputException(dir + ": several files give the same sample id: " + Problems.ids(shown));
         }
         if (byId.isEmpty()) {
             throw new InputException(dir + " contains no *.xml annotation files");

@@ -1,5 +1,6 @@
 package org.is3.core.gt;
 
+import org.is3.core.Problems;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -60,7 +61,7 @@ public final class GroundTruthSet implements Iterable<GroundTruth> {
         }
         if (!duplicates.isEmpty()) {
             throw new InputException(source + " has " + duplicates.size() + " duplicated sample id(s): "
-                    + IdListing.describe(new ArrayList<>(duplicates)));
+                    + Problems.ids(new ArrayList<>(duplicates)));
         }
         return new GroundTruthSet(copy, byId);
     }

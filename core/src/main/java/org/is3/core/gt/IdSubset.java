@@ -1,5 +1,6 @@
 package org.is3.core.gt;
 
+import org.is3.core.Problems;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,7 +65,7 @@ final class IdSubset {
     /** The error for subset ids that the ground truth lacks. */
     InputException missing(List<String> missingIds, String groundTruth) {
         return new InputException(missingIds.size() + " id(s) of the subset " + file + " are not in " + groundTruth
-                + ": " + IdListing.describe(missingIds));
+                + ": " + Problems.ids(missingIds));
     }
 
     static int compareCodePoints(String a, String b) {

@@ -1,5 +1,6 @@
 package org.is3.core.gt;
 
+import org.is3.core.Problems;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,7 +106,7 @@ public final class VggssReader {
         });
         if (!duplicates.isEmpty()) {
             throw new InputException(json + " has " + duplicates.size() + " duplicated 'file' value(s): "
-                    + IdListing.describe(duplicates));
+                    + Problems.ids(duplicates));
         }
         return byFile;
     }

@@ -1,5 +1,6 @@
 package org.is3.core.scoring;
 
+import org.is3.core.Problems;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

@@ -6,12 +6,10 @@ import org.is3.core.formats.PredictionSource;
 /**
  * Intake validation of an embedding upload (the rules are in the package documentation): every
  * vector of both modalities is read and checked, and all problems are reported as one
- * {@link org.is3.core.InputException} listing the first {@value #SHOWN}, then how many more. An
+ * {@link org.is3.core.InputException} listing the first {@value org.is3.core.Problems#SHOWN}, then how many more. An
  * upload that passes scores without surprises in {@link EmbeddingMetrics}.
  */
 public final class EmbeddingCheck {
-    /** Problems listed in an error before the rest are only counted, as in core's scoring checks. */
-    static final int SHOWN = 20;
 
     private EmbeddingCheck() {
     }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.is3.core.InputException;
+import org.is3.core.Problems;
 import org.is3.core.formats.NpyArray;
 import org.is3.core.formats.PredictionSource;
 
@@ -135,17 +136,7 @@ final class EmbeddingPass {
 
     /** Throws the problems found so far as one error: the first 20, then how many more. */
     private void throwIfAny() {
-        if (problems.isEmpty()) {
-            return;
-        }
-        StringBuilder sb = new StringBuilder();
-        sb.append(problems.size()).append(problems.size() == 1 ? " problem" : " problems")
-                .append(" with the embeddings (audio: ").append(audio.describe()).append("; visual: ")
-                .append(visual.describe()).append("):");
-        problems.stream().limit(EmbeddingCheck.SHOWN).forEach(p -> sb.append("\n  ").append(p));
-        if (problems.size() > EmbeddingCheck.SHOWN) {
-            sb.append("\n  … and ").append(problems.size() - EmbeddingCheck.SHOWN).append(" more");
-        }
-        throw new InputException(sb.toString());
+        Problems.throwIfAny("the embeddings (audio: " + audio.describe() + "; visual: " + visual.describe() + ")",
+                problems);
     }
 }

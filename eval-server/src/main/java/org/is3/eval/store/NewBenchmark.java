@@ -1,5 +1,6 @@
 package org.is3.eval.store;
 
+import org.is3.core.Problems;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -70,7 +71,7 @@ public record NewBenchmark(String name, GroundTruthFormat gtFormat, Localization
         }
         if (!shared.isEmpty()) {
             throw new InputException("benchmark '" + name + "': " + shared.size()
-                    + " sample(s) are in more than one split: " + IdList.describe(shared));
+                    + " sample(s) are in more than one split: " + Problems.ids(shared));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.is3.eval.store;
 
+import org.is3.core.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ public final class SplitPlan {
         List<String> both = dev.stream().filter(hidden::contains).toList();
         if (!both.isEmpty()) {
             throw new InputException(both.size() + " id(s) are listed both in the dev ids " + devIds
-                    + " and in the private ids " + privateIds + ": " + IdList.describe(both));
+                    + " and in the private ids " + privateIds + ": " + Problems.ids(both));
         }
         List<GroundTruth> devSamples = new ArrayList<>();
         List<GroundTruth> testSamples = new ArrayList<>();
@@ -89,7 +90,7 @@ public final class SplitPlan {
         List<String> missing = ids.stream().filter(id -> !all.contains(id)).toList();
         if (!missing.isEmpty()) {
             throw new InputException(missing.size() + " id(s) of the " + split + " ids " + file
-                    + " are not in the ground truth: " + IdList.describe(missing));
+                    + " are not in the ground truth: " + Problems.ids(missing));
         }
         return ids;
     }

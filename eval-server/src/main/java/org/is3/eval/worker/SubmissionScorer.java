@@ -1,5 +1,6 @@
 package org.is3.eval.worker;
 
+import org.is3.core.Problems;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.is3.core.scoring.Scorer;
 import org.is3.eval.queue.ScoredSample;
 import org.is3.eval.queue.ScoredSplit;
 import org.is3.eval.store.BenchmarkTruth;
-import org.is3.eval.store.IdList;
 import org.is3.eval.store.LoadedSplit;
 
 /**
@@ -111,11 +111,11 @@ final class SubmissionScorer {
                 .append(" (").append(benchmark.samples()).append(" samples)");
         if (!missing.isEmpty()) {
             sb.append("; ").append(count(missing.size(), "sample")).append(" without a prediction: ")
-                    .append(IdList.describe(missing));
+                    .append(Problems.ids(missing));
         }
         if (!extra.isEmpty()) {
             sb.append("; ").append(count(extra.size(), "predicted id")).append(" not in the benchmark: ")
-                    .append(IdList.describe(extra));
+                    .append(Problems.ids(extra));
         }
         throw new InputException(sb.toString());
     }
