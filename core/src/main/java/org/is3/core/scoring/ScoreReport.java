@@ -1,6 +1,7 @@
 package org.is3.core.scoring;
 
 import java.util.List;
+import org.is3.core.gt.SampleKind;
 import org.is3.core.metrics.ExtendedResult;
 import org.is3.core.metrics.LocalizationResult;
 
@@ -15,6 +16,6 @@ import org.is3.core.metrics.LocalizationResult;
 public record ScoreReport(LocalizationResult localization, ExtendedResult extended,
                           List<SampleResult> samples, int missing) {
     public int negatives() {
-        return (int) samples.stream().filter(s -> s.kind().ordinal() != 0).count();
+        return (int) samples.stream().filter(s -> s.kind() != SampleKind.POSITIVE).count();
     }
 }
