@@ -202,7 +202,7 @@ public final class GtMap {
     }
 
     /** The map as float64 values, row-major, as the reference holds it. */
-    public double[] toDoubles() {
+    public double[] valuesAsDoubles() {
         double[] d = new double[Grid.PIXELS];
         for (int r = 0; r < starts.length; r++) {
             Arrays.fill(d, starts[r], ends[r], halves[r] * 0.5);

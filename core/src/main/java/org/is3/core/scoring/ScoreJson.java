@@ -60,8 +60,12 @@ public final class ScoreJson {
     public static Map<String, Object> withCurves(ScoreReport report) {
         Map<String, Object> m = metrics(report);
         List<SampleResult> positives = report.samples().stream().filter(s -> s.kind() == SampleKind.POSITIVE).toList();
-        double[] ciou = positives.stream().mapToDouble(SampleResult::ciou).toArray();
-        double[] ciouAdap = positives.stream().mapToDouble(SampleResult::ciouAdaptive).toArray();
+        double[] ciou = new double[positives.size()];
+        double[] ciouAdap = new double[positives.size()];
+        for (int i = 0; i < ciou.length; i++) {
+            ciou[i] = positives.get(i).ciou();
+            ciouAdap[i] = positives.get(i).ciouAdaptive();
+        }
         m.put("curve", nullForNaN(Curve.successRates(ciou, ciou.length)));
         m.put("curve_adap", nullForNaN(Curve.successRates(ciouAdap, ciouAdap.length)));
         return m;

@@ -166,8 +166,12 @@ class ScoringWorkerTest {
             }
         }
         assertEquals(keys.size() + 2, stored.size(), "cli keys plus curve and curve_adap: " + stored);
-        double[] positives = expected.samples().stream().filter(s -> s.kind() == SampleKind.POSITIVE)
-                .mapToDouble(SampleResult::ciou).toArray();
+        List<SampleResult> positiveSamples = expected.samples().stream()
+                .filter(s -> s.kind() == SampleKind.POSITIVE).toList();
+        double[] positives = new double[positiveSamples.size()];
+        for (int i = 0; i < positives.length; i++) {
+            positives[i] = positiveSamples.get(i).ciou();
+        }
         double[] curve = Curve.successRates(positives, positives.length);
         JsonNode storedCurve = stored.get("curve");
         assertEquals(Curve.POINTS, storedCurve.size());
