@@ -13,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import org.is3.db.Database;
 import org.is3.db.servicestart.ServiceStartRepository;
 import org.is3.eval.server.EvalService;
+import org.is3.pipeline.broker.Broker;
+import org.is3.pipeline.broker.BrokerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,9 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Start everything on embedded defaults: PostgreSQL (data under <home>/pg, kept across",
-            "restarts, migrations applied) and the eval server. Prints where each one is; Ctrl-C stops",
-            "them cleanly. Later services (broker, pipeline, annotator) join here as they are built."})
+        description = {"Start everything on embedded defaults: the Artemis broker (journal under <home>/broker),",
+            "PostgreSQL (data under <home>/pg, kept across restarts, migrations applied) and the eval server",
+            "with its scoring workers. Prints where each one is; Ctrl-C stops them cleanly. The pipeline and",
+            "the annotator join here as they are built."})
 final class UpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,16 +44,25 @@ final class UpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("is3 up — home " + home.home().toAbsolutePath());
         out.flush();
-        Database db = Database.start(home.databaseConfig());
+        Broker broker = Broker.start(BrokerConfig.embedded(home.home()));
+        Database db;
         EvalService eval;
+        try {
+            db = Database.start(home.databaseConfig());
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
         try {
             new ServiceStartRepository(db).record("up", hostName(), Main.class.getPackage().getImplementationVersion());
             eval = EvalService.start(evalServer.config(home.home()), db.dataSource(), evalServer.workers, evalServer.lease);
         } catch (RuntimeException e) {
             db.close();
+            broker.close();
             throw e;
         }
         String evalUrl = "http://" + evalServer.host + ":" + eval.port();
+        out.println("  broker       embedded ActiveMQ Artemis, journal " + broker.config().brokerDirectory());
         out.println("  database     " + (db.embedded() ? "embedded PostgreSQL at " : "PostgreSQL at ") + db.jdbcUrl()
                 + " (migrations applied)");
         out.println("  eval server  " + evalUrl + "/  (leaderboards; API docs at /swagger; health at /health; "
@@ -60,6 +72,7 @@ final class UpCommand implements Callable<Integer> {
             boolean healthy = healthy(evalUrl + "/health", out);
             eval.close();
             db.close();
+            broker.close();
             return healthy ? 0 : 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -67,6 +80,7 @@ final class UpCommand implements Callable<Integer> {
             System.err.println("is3: stopping …");
             eval.close();
             db.close();
+            broker.close();
             System.err.println("is3: stopped");
             stopped.countDown();
         }, "is3-shutdown"));

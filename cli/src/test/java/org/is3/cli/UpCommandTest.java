@@ -24,10 +24,12 @@ class UpCommandTest {
             assertEquals(0, run.code(), run.out() + run.err());
             assertTrue(run.out().contains("embedded PostgreSQL at jdbc:postgresql://localhost:"), run.out());
             assertTrue(run.out().contains("(migrations applied)"), run.out());
+            assertTrue(run.out().contains("embedded ActiveMQ Artemis, journal "), run.out());
             assertTrue(run.out().matches("(?s).*check +http://127\\.0\\.0\\.1:\\d+/health → 200 .*\"database\":\"up\".*"),
                     run.out());
         }
         assertTrue(Files.isDirectory(home.resolve("pg")), "data under <home>/pg");
+        assertTrue(Files.isDirectory(home.resolve("broker")), "broker journal under <home>/broker");
         try (Database db = Database.start(DatabaseConfig.embedded(home).withPort(0))) {
             assertEquals(2, new ServiceStartRepository(db).latest(10).size(), "both starts were recorded and kept");
         }
