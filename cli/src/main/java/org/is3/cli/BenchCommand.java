@@ -3,7 +3,7 @@ package org.is3.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks.",
+        description = "Measure the scorer and the eval server (figures to compare with the reference code).",
         subcommands = {BenchScoreCommand.class, BenchEvalCommand.class})
 final class BenchCommand {
 }

@@ -22,10 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Start everything on embedded defaults: the Artemis broker (journal under <home>/broker),",
-            "PostgreSQL (data under <home>/pg, kept across restarts, migrations applied) and the eval server",
-            "with its scoring workers. Prints where each one is; Ctrl-C stops them cleanly. The pipeline and",
-            "the annotator join here as they are built."})
+        description = {"Start everything on embedded defaults (the main job); Ctrl-C stops it.",
+            "Runs the Artemis broker (journal under <home>/broker), PostgreSQL (data under <home>/pg, kept",
+            "across restarts, migrations applied) and the eval server with its scoring workers, and prints",
+            "where each one is. The pipeline and the annotator join here as they are built."})
 final class UpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
