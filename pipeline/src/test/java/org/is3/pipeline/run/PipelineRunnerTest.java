@@ -19,6 +19,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +35,7 @@ import org.is3.db.Database;
 import org.is3.db.DatabaseConfig;
 import org.is3.pipeline.broker.Broker;
 import org.is3.pipeline.broker.BrokerConfig;
+import org.is3.pipeline.generate.GeneratedImage;
 import org.is3.pipeline.generate.Generator;
 import org.is3.pipeline.generate.GeneratorFactory;
 import org.is3.pipeline.generate.GeneratorRegistry;
@@ -41,6 +44,7 @@ import org.is3.pipeline.plan.CategorySource;
 import org.is3.pipeline.plan.PlannedImage;
 import org.is3.pipeline.plan.RunConfig;
 import org.is3.pipeline.store.ImageState;
+import org.is3.pipeline.store.PipelineStore;
 import org.is3.pipeline.store.RunCounts;
 import org.is3.pipeline.store.StoredImage;
 import org.junit.jupiter.api.AfterAll;
@@ -84,7 +88,7 @@ class PipelineRunnerTest {
                 }
 
                 @Override
-                public org.is3.pipeline.generate.GeneratedImage generate(PlannedImage image) {
+                public GeneratedImage generate(PlannedImage image) {
                     throw new IllegalStateException("GPU on fire while drawing " + image.base());
                 }
             };
@@ -211,6 +215,27 @@ class PipelineRunnerTest {
         InputException notShapes = assertThrows(InputException.class,
                 () -> runner.plan(RunConfig.of("dogs", 1, CategorySource.file(classes))));
         assertTrue(notShapes.getMessage().contains("categories: {shapes: N}"), notShapes.getMessage());
+    }
+
+    @Test
+    void theStoreInsertsEachImageOnceAndTheSchemaRefusesAnUnknownState() throws Exception {
+        PipelineStore store = new PipelineStore(database.dataSource());
+        long run = store.createRun("store-only", 1, "name: store-only");
+        assertEquals(run, store.createRun("store-only", 1, "name: store-only"));
+        List<PlannedImage> images = List.of(new PlannedImage("a_b_0", "a", "b", "a and b", 5),
+                new PlannedImage("b_c_1", "b", "c", "b and c", 6));
+        assertEquals(2, store.insertPlanned(run, "shapes", images));
+        assertEquals(0, store.insertPlanned(run, "shapes", images));
+        assertEquals(2, store.counts(run).count(ImageState.PLANNED));
+        assertTrue(store.markGenerated(run, "a_b_0", "1", "{\"k\": 1}", 3, "x.png"));
+        assertFalse(store.markGenerated(run, "a_b_0", "1", "{}", 4, "y.png"), "only from PLANNED");
+        assertEquals("x.png", store.image(run, "a_b_0").orElseThrow().imagePath());
+        try (java.sql.Connection c = database.dataSource().getConnection();
+             Statement s = c.createStatement()) {
+            SQLException bad = assertThrows(SQLException.class, () -> s.executeUpdate(
+                    "UPDATE pipeline_image SET state = 'LOST' WHERE base = 'b_c_1'"));
+            assertTrue(bad.getMessage().contains("pipeline_image_state_check"), bad.getMessage());
+        }
     }
 
     private void sendDuplicate(long run, String base) throws Exception {
