@@ -1,0 +1,98 @@
+package org.is3.pipeline.plan;
+
+import java.util.List;
+import org.is3.core.InputException;
+
+/**
+ * A pipeline run as its YAML file describes it (see {@link RunConfigReader} for the keys).
+ *
+ * @param templates     prompt templates with {@code {c1}} and {@code {c2}}, no repeats
+ * @param imagesPerPair images planned for each category pair
+ * @param limit         most images in the run; {@link #NO_LIMIT} for all pairs
+ * @param excludeCategories categories (label or token) that appear in no pair
+ * @param excludePairs  unordered pairs (label or token) that are not planned
+ * @param generator     name of the image generator ({@code shapes}, {@code sd}, …)
+ * @param imageSize     side of the square images a generator that takes a size draws
+ */
+public record RunConfig(String name, long seed, CategorySource categories, List<String> templates,
+                        int imagesPerPair, int limit, List<String> excludeCategories,
+                        List<List<String>> excludePairs, String generator, int imageSize) {
+
+    /** The three prompt templates of the paper (datasets.md, IS3). */
+    public static final List<String> PAPER_TEMPLATES = List.of(
+            "a photo of a {c1} and {c2}", "{c1} is next to {c2}", "{c1} is playing a {c2}");
+    public static final int NO_LIMIT = Integer.MAX_VALUE;
+    public static final String DEFAULT_GENERATOR = "shapes";
+    public static final int DEFAULT_IMAGE_SIZE = 512;
+    /** Run names become directory names and database keys. */
+    public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    public RunConfig {
+        if (name == null || !name.matches(NAME_PATTERN)) {
+            throw new InputException("run name '" + name + "' must match " + NAME_PATTERN);
+        }
+        if (categories == null) {
+            throw new InputException("run " + name + ": categories are missing");
+        }
+        if (templates == null || templates.isEmpty()) {
+            throw new InputException("run " + name + ": no prompt templates");
+        }
+        for (String t : templates) {
+            checkTemplate(t);
+        }
+        if (templates.stream().distinct().count() != templates.size()) {
+            throw new InputException("run " + name + ": templates repeat: " + templates);
+        }
+        if (imagesPerPair < 1) {
+            throw new InputException("images_per_pair must be at least 1, got " + imagesPerPair);
+        }
+        if (limit < 1) {
+            throw new InputException("limit must be at least 1 (leave it out for no limit), got " + limit);
+        }
+        if (generator == null || generator.isBlank()) {
+            throw new InputException("generator must not be blank");
+        }
+        if (imageSize < 16 || imageSize > 4096) {
+            throw new InputException("image_size must be in 16..4096, got " + imageSize);
+        }
+        templates = List.copyOf(templates);
+        excludeCategories = List.copyOf(excludeCategories);
+        excludePairs = excludePairs.stream().map(List::copyOf).toList();
+        for (List<String> pair : excludePairs) {
+            if (pair.size() != 2) {
+                throw new InputException("exclude.pairs: each pair needs exactly 2 categories, got " + pair);
+            }
+        }
+    }
+
+    /** A run on {@code categories} with the paper's templates, one image per pair, no exclusions. */
+    public static RunConfig of(String name, long seed, CategorySource categories) {
+        return new RunConfig(name, seed, categories, PAPER_TEMPLATES, 1, NO_LIMIT, List.of(), List.of(),
+                DEFAULT_GENERATOR, DEFAULT_IMAGE_SIZE);
+    }
+
+    public RunConfig withLimit(int value) {
+        return new RunConfig(name, seed, categories, templates, imagesPerPair, value, excludeCategories,
+                excludePairs, generator, imageSize);
+    }
+
+    public RunConfig withGenerator(String value) {
+        return new RunConfig(name, seed, categories, templates, imagesPerPair, limit, excludeCategories,
+                excludePairs, value, imageSize);
+    }
+
+    public RunConfig withImageSize(int value) {
+        return new RunConfig(name, seed, categories, templates, imagesPerPair, limit, excludeCategories,
+                excludePairs, generator, value);
+    }
+
+    private static void checkTemplate(String t) {
+        if (t == null || !t.contains("{c1}") || !t.contains("{c2}")) {
+            throw new InputException("template '" + t + "' must contain both {c1} and {c2}");
+        }
+        String rest = t.replace("{c1}", "").replace("{c2}", "");
+        if (rest.contains("{") || rest.contains("}")) {
+            throw new InputException("template '" + t + "' has a placeholder other than {c1} and {c2}");
+        }
+    }
+}
