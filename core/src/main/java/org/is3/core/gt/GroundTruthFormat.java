@@ -16,7 +16,12 @@ public enum GroundTruthFormat {
     /** A directory of Flickr-SoundNet XML annotations: consensus map. */
     FLICKR("flickr"),
     /** SLAVC extended set: VGG-SS or Flickr positives plus the non-sounding pairs of a {@code *_test_plus_silent.csv}. */
-    EXTENDED("extended");
+    EXTENDED("extended"),
+    /**
+     * An IS3+ release directory: its {@code synthetic_bbox.json} with positive instances and their
+     * silence, noise and off-screen negatives (docs/release-format.md).
+     */
+    IS3PLUS("is3plus");
 
     private final String cliName;
 

@@ -53,7 +53,8 @@ public final class GroundTruthReaders {
     }
 
     /**
-     * Reads the ground truth at {@code gt} (a file, or the annotation directory for Flickr).
+     * Reads the ground truth at {@code gt} (a file, the annotation directory for Flickr, or the
+     * release directory for IS3+).
      *
      * @throws InputException on anything wrong with the inputs; the message names the file, entry
      *                        or sample and what was expected
@@ -66,6 +67,7 @@ public final class GroundTruthReaders {
             case VGGSS -> VggssReader.read(gt, o.idsSubset());
             case FLICKR -> FlickrReader.read(gt, o.idsSubset());
             case EXTENDED -> readExtended(gt, o);
+            case IS3PLUS -> keepListed(Is3PlusReader.read(gt), o.idsSubset(), gt);
         };
     }
 
