@@ -9,11 +9,11 @@ import picocli.CommandLine.Option;
 /** Where ground truth comes from; shared by {@code eval score} and {@code eval admin create-benchmark}. */
 final class GroundTruthOptions {
     @Option(names = "--gt", required = true, paramLabel = "PATH",
-            description = "Ground truth: a JSON file (is3, is3-seg, vggss) or a directory of XML files (flickr).")
+            description = "Ground truth: a JSON file (is3, is3-seg, vggss), a directory of XML files (flickr) or an IS3+ release directory (is3plus).")
     Path gt;
 
     @Option(names = "--gt-format", required = true, paramLabel = "FORMAT",
-            description = "is3 | is3-seg | vggss | flickr | extended")
+            description = "is3 | is3-seg | vggss | flickr | extended | is3plus")
     String gtFormat;
 
     @Option(names = "--negatives", paramLabel = "CSV",

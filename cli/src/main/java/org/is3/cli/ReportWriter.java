@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.is3.core.metrics.ExtendedResult;
 import org.is3.core.metrics.LocalizationResult;
+import org.is3.core.metrics.NegativeAudioResult;
+import org.is3.core.metrics.NegativeThreshold;
 import org.is3.core.scoring.SampleResult;
 import org.is3.core.scoring.ScoreJson;
 import org.is3.core.scoring.ScoreOptions;
@@ -38,11 +40,28 @@ final class ReportWriter {
             sb.append(String.format("extended (%d negatives): AP %s  max-F1 %s  LocAcc %s%n", report.negatives(),
                     pct(e.ap()), pct(e.maxF1()), pct(e.locAcc())));
         }
+        NegativeAudioResult na = report.negativeAudio();
+        if (na != null) {
+            // NegativeAudioResult holds eval.py's percentages already
+            sb.append(String.format("negative audio (%d instances, T %s): pIA silence %.2f  noise %.2f  offscreen %.2f"
+                            + "  AUC-pIA silence %.2f  noise %.2f  offscreen %.2f  F_pos_neg %.2f  F_AUC_AOC %.2f%n",
+                    na.samples(), describe(options.negativeThreshold()), na.silence().pIA(), na.noise().pIA(),
+                    na.offscreen().pIA(), na.silence().aucPIA(), na.noise().aucPIA(), na.offscreen().aucPIA(),
+                    na.fPosNeg(), na.fAucAocPosNeg()));
+        }
         if (report.missing() > 0) {
             sb.append(report.missing()).append(" samples had no prediction and scored as failures")
                     .append(System.lineSeparator());
         }
         return sb.toString();
+    }
+
+    /** The §7 threshold rule: its value, or whose order statistic it is. */
+    private static String describe(NegativeThreshold rule) {
+        if (rule instanceof NegativeThreshold.Universal u) {
+            return "= " + u.value();
+        }
+        return rule instanceof NegativeThreshold.PositiveMedian ? "= positive t50" : "= positive t_k";
     }
 
     private static String pct(double v) {

@@ -10,6 +10,8 @@ import org.is3.core.gt.SampleKind;
 import org.is3.core.metrics.Curve;
 import org.is3.core.metrics.ExtendedResult;
 import org.is3.core.metrics.LocalizationResult;
+import org.is3.core.metrics.NegativeAudioResult;
+import org.is3.core.metrics.NegativeTypeResult;
 
 /**
  * A score report as the metrics object of {@code is3 eval score --json}: fractions, NaN as null.
@@ -46,10 +48,34 @@ public final class ScoreJson {
             put(m, "max_f1", e.maxF1());
             put(m, "loc_acc", e.locAcc());
         }
+        NegativeAudioResult na = report.negativeAudio();
+        if (na != null) {
+            putNegativeAudio(m, na);
+        }
         if (report.missing() > 0) {
             m.put("n_missing", report.missing());
         }
         return m;
+    }
+
+    /**
+     * metrics.md §7 as fractions like every other key: {@link NegativeAudioResult} holds vssl_eval's
+     * percentages (× 100), so each value here is that number / 100. {@code pia_<type>} is the mean pIA
+     * (lower is better), {@code auc_pia_<type>} the area under the "pIA ≤ 0.05·i" curve (higher is
+     * better), {@code f_pos_neg} and {@code f_auc_aoc_pos_neg} the harmonic means of eval.py.
+     */
+    private static void putNegativeAudio(Map<String, Object> m, NegativeAudioResult na) {
+        m.put("n_negative_audio", na.samples());
+        NegativeTypeResult[] types = {na.silence(), na.noise(), na.offscreen()};
+        String[] names = {"silence", "noise", "offscreen"};
+        for (int i = 0; i < types.length; i++) {
+            put(m, "pia_" + names[i], types[i].pIA() / 100);
+        }
+        for (int i = 0; i < types.length; i++) {
+            put(m, "auc_pia_" + names[i], types[i].aucPIA() / 100);
+        }
+        put(m, "f_pos_neg", na.fPosNeg() / 100);
+        put(m, "f_auc_aoc_pos_neg", na.fAucAocPosNeg() / 100);
     }
 
     /**

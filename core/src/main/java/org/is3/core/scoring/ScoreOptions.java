@@ -1,7 +1,9 @@
 package org.is3.core.scoring;
 
+import java.util.Objects;
 import org.is3.core.metrics.ExtendedMetrics;
 import org.is3.core.metrics.LocalizationProtocol;
+import org.is3.core.metrics.NegativeThreshold;
 
 /**
  * How to score a prediction set.
@@ -12,10 +14,14 @@ import org.is3.core.metrics.LocalizationProtocol;
  * @param relativeMask   extended benchmark: SLAVC's relative mask instead of the absolute {@code s ≥ 0.5}
  * @param threads        worker threads (≥ 1)
  * @param upsample       accept maps smaller than 224×224 and upsample them (bilinear, align_corners)
+ * @param negativeThreshold how the raw maps of an instance and of its silence / noise / off-screen
+ *                       negatives are binarised for the negative-audio metrics (metrics.md §7);
+ *                       default {@link NegativeThreshold#DEFAULT}, vssl_eval's universal 0.5
  */
 public record ScoreOptions(LocalizationProtocol protocol, boolean allowMissing, double tau,
-                           boolean relativeMask, int threads, boolean upsample) {
+                           boolean relativeMask, int threads, boolean upsample, NegativeThreshold negativeThreshold) {
     public ScoreOptions {
+        Objects.requireNonNull(negativeThreshold, "negativeThreshold");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be ≥ 1");
         }
@@ -24,8 +30,18 @@ public record ScoreOptions(LocalizationProtocol protocol, boolean allowMissing, 
         }
     }
 
+    /** Options with the default negative-audio threshold (vssl_eval's universal 0.5). */
+    public ScoreOptions(LocalizationProtocol protocol, boolean allowMissing, double tau, boolean relativeMask,
+                        int threads, boolean upsample) {
+        this(protocol, allowMissing, tau, relativeMask, threads, upsample, NegativeThreshold.DEFAULT);
+    }
+
     public ScoreOptions withThreads(int n) {
-        return new ScoreOptions(protocol, allowMissing, tau, relativeMask, n, upsample);
+        return new ScoreOptions(protocol, allowMissing, tau, relativeMask, n, upsample, negativeThreshold);
+    }
+
+    public ScoreOptions withNegativeThreshold(NegativeThreshold rule) {
+        return new ScoreOptions(protocol, allowMissing, tau, relativeMask, threads, upsample, rule);
     }
 
     public static ScoreOptions defaults() {

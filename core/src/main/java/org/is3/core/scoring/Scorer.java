@@ -18,10 +18,13 @@ import org.is3.core.metrics.ExtendedMetrics;
 import org.is3.core.metrics.ExtendedResult;
 import org.is3.core.metrics.ExtendedSample;
 import org.is3.core.metrics.LocalizationMetrics;
+import org.is3.core.metrics.NegativeAudioResult;
 import org.is3.core.metrics.SampleCIoU;
 
 /**
- * Scores a prediction set against ground truth: samples in parallel, aggregates in ground-truth
+ * Scores a prediction set against ground truth: localization over the positives (metrics.md §2–§4),
+ * SLAVC's extended metrics when there are non-sounding samples (§5), vssl_eval's negative-audio
+ * metrics when there are silence / noise / off-screen samples (§7). Samples in parallel, aggregates in ground-truth
  * order so every sum runs in the reference's order. Bad input is collected over the whole set and
  * reported at once (first {@value Problems#SHOWN}, then a count) before anything is aggregated.
  */
@@ -35,7 +38,9 @@ public final class Scorer {
     public ScoreReport score(GroundTruthSet truth, PredictionSource predictions, Progress progress) {
         Heatmaps.checkIds(truth.ids(), predictions, options.allowMissing());
         List<GroundTruth> samples = truth.samples();
-        boolean extended = samples.stream().anyMatch(GroundTruth::isNegative);
+        // SLAVC's extended metrics (metrics.md §5) are defined for mismatched non-sounding pairs only;
+        // IS3+'s silence / noise / off-screen samples get vssl_eval's §7 metrics instead
+        boolean extended = samples.stream().anyMatch(g -> g.kind() == SampleKind.NON_SOUNDING);
         SampleResult[] results = new SampleResult[samples.size()];
         String[] problems = new String[samples.size()];
         AtomicInteger done = new AtomicInteger();
@@ -55,7 +60,10 @@ public final class Scorer {
         });
         Problems.throwIfAny("predictions in " + predictions.describe(),
                 Arrays.stream(problems).filter(p -> p != null).toList());
-        return aggregate(samples, Arrays.asList(results), extended);
+        ScoreReport report = aggregate(samples, Arrays.asList(results), extended);
+        NegativeAudioResult negativeAudio = NegativeAudioPass.compute(truth, predictions, options);
+        return negativeAudio == null ? report : new ScoreReport(report.localization(), report.extended(),
+                report.samples(), report.missing(), negativeAudio);
     }
 
     private SampleResult scoreOne(GroundTruth gt, NpyArray array, CIoUKernel kernel, boolean extended) {
@@ -76,7 +84,7 @@ public final class Scorer {
                 extended ? Float.NEGATIVE_INFINITY : Float.NaN);
     }
 
-    /** Aggregates in ground-truth order: localization over positives, extended over all samples. */
+    /** Aggregates in ground-truth order: localization over positives, extended over positives and non-sounding. */
     private static ScoreReport aggregate(List<GroundTruth> truth, List<SampleResult> results, boolean extended) {
         LocalizationMetrics localization = new LocalizationMetrics();
         ExtendedMetrics ext = extended ? new ExtendedMetrics() : null;
@@ -87,7 +95,7 @@ public final class Scorer {
             if (r.kind() == SampleKind.POSITIVE) {
                 localization.add(r.id(), new SampleCIoU(r.ciou(), r.ciouAdaptive()));
             }
-            if (ext != null) {
+            if (ext != null && (r.kind() == SampleKind.POSITIVE || r.kind() == SampleKind.NON_SOUNDING)) {
                 ext.add(truth.get(i), new ExtendedSample(r.extendedCIoU(), r.confidence()));
             }
         }
