@@ -81,9 +81,10 @@ class ScoringWorkerTest {
         rows.clear();
         devTruth = TestSubmissions.positives("dev", 9, rnd);
         testTruth = new ArrayList<>(TestSubmissions.positives("test", 12, rnd));
-        testTruth.add(TestSubmissions.negative("silent_1", SampleKind.SILENCE));
-        testTruth.add(TestSubmissions.negative("noise_1", SampleKind.NOISE));
-        testTruth.add(TestSubmissions.negative("offscreen_1", SampleKind.OFFSCREEN));
+        // SLAVC-style mismatched pairs: the extended metrics (AP, max-F1, LocAcc) are scored for them
+        testTruth.add(TestSubmissions.negative("silent_1", SampleKind.NON_SOUNDING));
+        testTruth.add(TestSubmissions.negative("noise_1", SampleKind.NON_SOUNDING));
+        testTruth.add(TestSubmissions.negative("offscreen_1", SampleKind.NON_SOUNDING));
         long benchmark = rows.benchmark("is3-mini", "sslalign", 0.03);
         dev = rows.split(benchmark, "dev", "dev", devTruth);
         test = rows.split(benchmark, "test", "test", testTruth);
