@@ -1,6 +1,8 @@
 package org.is3.db;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,5 +56,38 @@ public final class DatabaseProcess {
             }
         }
         return names;
+    }
+
+    /** How long a test waits for a child JVM before it gives up. */
+    static final long PROCESS_LIMIT_SECONDS = 120;
+
+    /** Starts this main in a child JVM with the test class path; its output goes to {@code log}. */
+    static Process launch(String mode, Path home, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Dorg.jboss.logging.provider=slf4j",
+                "-cp", System.getProperty("java.class.path"),
+                DatabaseProcess.class.getName(), mode, home.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    /** The first line of the child's output that starts with {@code prefix}; kills the child if none comes. */
+    static String awaitLine(Process process, Path log, String prefix) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROCESS_LIMIT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly().waitFor();
+        throw new AssertionError("no line starting with '" + prefix + "' from the child:\n"
+                + Files.readString(log, StandardCharsets.UTF_8));
     }
 }

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JoinRunningServerTest {
 
-    private static final long PROCESS_LIMIT_SECONDS = 120;
 
     @TempDir
     Path home;
@@ -32,9 +31,9 @@ class JoinRunningServerTest {
     @Test
     void aCommandJoinsTheServerOfAnotherProcessAndStartsItsOwnOnceThatOneIsGone() throws Exception {
         Path log = logs.resolve("hold.log");
-        Process owner = launchHolder(log);
+        Process owner = DatabaseProcess.launch("hold", home, log);
         try {
-            String url = awaitLine(owner, log, "READY ").substring("READY ".length());
+            String url = DatabaseProcess.awaitLine(owner, log, "READY ").substring("READY ".length());
             assertTrue(Files.readString(home.resolve("pg.lock"), StandardCharsets.UTF_8).contains("url=" + url),
                     "the owner records its url in the home's lock file");
             assertThrows(DataDirectoryInUseException.class,
@@ -51,7 +50,7 @@ class JoinRunningServerTest {
             assertTrue(owner.isAlive(), "closing the client leaves the owner running");
         } finally {
             owner.destroy();
-            owner.waitFor(PROCESS_LIMIT_SECONDS, TimeUnit.SECONDS);
+            owner.waitFor(DatabaseProcess.PROCESS_LIMIT_SECONDS, TimeUnit.SECONDS);
         }
 
         try (Database own = Database.connect(DatabaseConfig.embedded(home).withPort(0))) {
@@ -61,31 +60,4 @@ class JoinRunningServerTest {
         }
     }
 
-    private Process launchHolder(Path log) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Dorg.jboss.logging.provider=slf4j",
-                "-cp", System.getProperty("java.class.path"),
-                DatabaseProcess.class.getName(), "hold", home.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-    }
-
-    private static String awaitLine(Process process, Path log, String prefix) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROCESS_LIMIT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                if (line.startsWith(prefix)) {
-                    return line;
-                }
-            }
-            if (!process.isAlive()) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        process.destroyForcibly().waitFor();
-        throw new AssertionError("no line starting with '" + prefix + "' from the child:\n"
-                + Files.readString(log, StandardCharsets.UTF_8));
-    }
 }

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The database in a JVM of its own ({@link DatabaseProcess}), as {@code is3 up} runs it. */
 class KilledProcessTest {
 
-    private static final long PROCESS_LIMIT_SECONDS = 120;
 
     @TempDir
     Path home;
@@ -31,8 +30,8 @@ class KilledProcessTest {
     @Test
     void aKilledIs3LeavesNothingToClearByHand() throws Exception {
         Path log = logs.resolve("hold.log");
-        Process is3 = launch("hold", log);
-        String url = awaitLine(is3, log, "READY ").substring("READY ".length());
+        Process is3 = DatabaseProcess.launch("hold", home, log);
+        String url = DatabaseProcess.awaitLine(is3, log, "READY ").substring("READY ".length());
         long postmaster = Long.parseLong(Files.readAllLines(home.resolve("pg/postmaster.pid")).get(0).trim());
         DatabaseStartException inUse = assertThrows(DatabaseStartException.class,
                 () -> Database.start(DatabaseConfig.embedded(home).withPort(0)));
@@ -55,9 +54,9 @@ class KilledProcessTest {
     @Test
     void aClosedDatabaseLetsTheJvmExitByItself() throws Exception {
         Path log = logs.resolve("start-stop.log");
-        Process is3 = launch("start-stop", log);
+        Process is3 = DatabaseProcess.launch("start-stop", home, log);
 
-        boolean exited = is3.waitFor(PROCESS_LIMIT_SECONDS, TimeUnit.SECONDS);
+        boolean exited = is3.waitFor(DatabaseProcess.PROCESS_LIMIT_SECONDS, TimeUnit.SECONDS);
         if (!exited) {
             is3.destroyForcibly().waitFor();
         }
@@ -70,31 +69,4 @@ class KilledProcessTest {
         assertFalse(Files.exists(home.resolve("pg/postmaster.pid")), "PostgreSQL was stopped");
     }
 
-    private Process launch(String mode, Path log) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Dorg.jboss.logging.provider=slf4j",
-                "-cp", System.getProperty("java.class.path"),
-                DatabaseProcess.class.getName(), mode, home.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-    }
-
-    private static String awaitLine(Process process, Path log, String prefix) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROCESS_LIMIT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                if (line.startsWith(prefix)) {
-                    return line;
-                }
-            }
-            if (!process.isAlive()) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        process.destroyForcibly().waitFor();
-        throw new AssertionError("no line starting with '" + prefix + "' from the child:\n"
-                + Files.readString(log, StandardCharsets.UTF_8));
-    }
 }
