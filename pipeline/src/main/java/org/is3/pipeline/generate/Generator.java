@@ -17,4 +17,12 @@ public interface Generator {
     String version();
 
     GeneratedImage generate(PlannedImage image);
+
+    /**
+     * Whether every image comes with the exact mask of both objects, so a run may auto-annotate
+     * (the shapes world); generators whose masks come from people (Stable Diffusion) say no.
+     */
+    default boolean drawsMasks() {
+        return false;
+    }
 }

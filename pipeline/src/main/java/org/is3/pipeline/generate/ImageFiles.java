@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
+import org.is3.core.audio.Wav;
+import org.is3.core.audio.Waveform;
 
 /**
  * Where a run's generated files live: {@code <home>/runs/<run>/images/<base>.png} and, per object,
  * {@code <home>/runs/<run>/masks/<base>_<category>.png} (instance naming of datasets.md), masks as
- * 8-bit greyscale PNG, 255 inside and 0 outside. Files are written to a temporary name and moved
+ * 8-bit greyscale PNG, 255 inside and 0 outside, and the paired clips
+ * {@code <home>/runs/<run>/audio/<id>.wav} (16-bit mono). Files are written to a temporary name and moved
  * into place, so a worker that dies mid-write never leaves a truncated image under the real name.
  */
 public final class ImageFiles {
@@ -30,6 +33,22 @@ public final class ImageFiles {
 
     public Path mask(String base, String category) {
         return runDir.resolve("masks").resolve(base + "_" + category + ".png");
+    }
+
+    public Path audio(String id) {
+        return runDir.resolve("audio").resolve(id + ".wav");
+    }
+
+    /** A path stored relative to the home, resolved. */
+    public Path resolve(String relative) {
+        return home.resolve(relative);
+    }
+
+    /** Writes a paired clip as 16-bit WAV; returns its path relative to the home. */
+    public String writeWav(String id, Waveform clip) {
+        Path target = audio(id);
+        atomically(target, tmp -> Wav.write(tmp, clip));
+        return home.relativize(target).toString();
     }
 
     /** Writes the image and its masks; returns the image path relative to the home. */
@@ -53,13 +72,23 @@ public final class ImageFiles {
     }
 
     private static void writePng(BufferedImage img, Path target) {
+        atomically(target, tmp -> {
+            if (!ImageIO.write(img, "png", tmp.toFile())) {
+                throw new IllegalStateException("no PNG writer for image type " + img.getType());
+            }
+        });
+    }
+
+    private interface FileWriter {
+        void write(Path tmp) throws IOException;
+    }
+
+    private static void atomically(Path target, FileWriter writer) {
         try {
             Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), ".part-", ".png");
+            Path tmp = Files.createTempFile(target.getParent(), ".part-", ".tmp");
             try {
-                if (!ImageIO.write(img, "png", tmp.toFile())) {
-                    throw new IllegalStateException("no PNG writer for image type " + img.getType());
-                }
+                writer.write(tmp);
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);

@@ -52,6 +52,11 @@ public final class ShapesGenerator implements Generator {
     }
 
     @Override
+    public boolean drawsMasks() {
+        return true;
+    }
+
+    @Override
     public GeneratedImage generate(PlannedImage image) {
         Scene scene = SceneGenerator.render(category(image, image.c1()), category(image, image.c2()),
                 image.seed(), size, size);

@@ -1,6 +1,8 @@
 package org.is3.pipeline.plan;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.is3.core.InputException;
 
 /**
@@ -13,10 +15,15 @@ import org.is3.core.InputException;
  * @param excludePairs  unordered pairs (label or token) that are not planned
  * @param generator     name of the image generator ({@code shapes}, {@code sd}, …)
  * @param imageSize     side of the square images a generator that takes a size draws
+ * @param generatorOptions settings only the chosen generator reads (e.g. {@code sd}'s model directory)
+ * @param autoAnnotate  take the generator's exact masks and approve without people (shapes only);
+ *                      marked as such in the release manifest
+ * @param audio         where paired audio comes from
  */
 public record RunConfig(String name, long seed, CategorySource categories, List<String> templates,
                         int imagesPerPair, int limit, List<String> excludeCategories,
-                        List<List<String>> excludePairs, String generator, int imageSize) {
+                        List<List<String>> excludePairs, String generator, int imageSize,
+                        Map<String, String> generatorOptions, boolean autoAnnotate, AudioConfig audio) {
 
     /** The three prompt templates of the paper (datasets.md, IS3). */
     public static final List<String> PAPER_TEMPLATES = List.of(
@@ -55,6 +62,10 @@ public record RunConfig(String name, long seed, CategorySource categories, List<
         if (imageSize < 16 || imageSize > 4096) {
             throw new InputException("image_size must be in 16..4096, got " + imageSize);
         }
+        if (audio == null) {
+            throw new InputException("run " + name + ": audio is missing");
+        }
+        generatorOptions = generatorOptions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(generatorOptions));
         templates = List.copyOf(templates);
         excludeCategories = List.copyOf(excludeCategories);
         excludePairs = excludePairs.stream().map(List::copyOf).toList();
@@ -68,22 +79,37 @@ public record RunConfig(String name, long seed, CategorySource categories, List<
     /** A run on {@code categories} with the paper's templates, one image per pair, no exclusions. */
     public static RunConfig of(String name, long seed, CategorySource categories) {
         return new RunConfig(name, seed, categories, PAPER_TEMPLATES, 1, NO_LIMIT, List.of(), List.of(),
-                DEFAULT_GENERATOR, DEFAULT_IMAGE_SIZE);
+                DEFAULT_GENERATOR, DEFAULT_IMAGE_SIZE, Map.of(), false, AudioConfig.shapes());
     }
 
     public RunConfig withLimit(int value) {
         return new RunConfig(name, seed, categories, templates, imagesPerPair, value, excludeCategories,
-                excludePairs, generator, imageSize);
+                excludePairs, generator, imageSize, generatorOptions, autoAnnotate, audio);
     }
 
     public RunConfig withGenerator(String value) {
         return new RunConfig(name, seed, categories, templates, imagesPerPair, limit, excludeCategories,
-                excludePairs, value, imageSize);
+                excludePairs, value, imageSize, generatorOptions, autoAnnotate, audio);
     }
 
     public RunConfig withImageSize(int value) {
         return new RunConfig(name, seed, categories, templates, imagesPerPair, limit, excludeCategories,
-                excludePairs, generator, value);
+                excludePairs, generator, value, generatorOptions, autoAnnotate, audio);
+    }
+
+    public RunConfig withAutoAnnotate(boolean value) {
+        return new RunConfig(name, seed, categories, templates, imagesPerPair, limit, excludeCategories,
+                excludePairs, generator, imageSize, generatorOptions, value, audio);
+    }
+
+    public RunConfig withAudio(AudioConfig value) {
+        return new RunConfig(name, seed, categories, templates, imagesPerPair, limit, excludeCategories,
+                excludePairs, generator, imageSize, generatorOptions, autoAnnotate, value);
+    }
+
+    public RunConfig withGeneratorOptions(Map<String, String> value) {
+        return new RunConfig(name, seed, categories, templates, imagesPerPair, limit, excludeCategories,
+                excludePairs, generator, imageSize, value, autoAnnotate, audio);
     }
 
     private static void checkTemplate(String t) {

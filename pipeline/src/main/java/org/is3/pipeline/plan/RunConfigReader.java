@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.is3.core.InputException;
 
@@ -28,13 +30,25 @@ import org.is3.core.InputException;
  * exclude: {categories: [dog], pairs: [[cat, piano]]}
  * generator: shapes
  * image_size: 512
+ * generator_options: {model_dir: /models/sd15}   # read by the generator only
+ * auto_annotate: false            # shapes: take the exact masks, approve without people
+ * audio:                          # default {source: shapes}
+ *   source: vggsound              # or shapes (the shapes world's sound signatures)
+ *   mirror: clips/                # relative to the YAML file
+ *   index: vggsound.csv           # youtube_id,start_seconds,label,split — no header
+ *   clip_pattern: "{ytid}_{start:06d}.mp4"
+ *   seconds: 10
+ *   noise_level: 1.0              # white-noise negative's standard deviation (reference 1.0)
  * </pre>
  * Unknown keys are refused, so a misspelt key never silently falls back to a default.
  */
 public final class RunConfigReader {
 
     private static final Set<String> KEYS = Set.of("name", "seed", "categories", "templates",
-            "paper_templates", "images_per_pair", "limit", "exclude", "generator", "image_size");
+            "paper_templates", "images_per_pair", "limit", "exclude", "generator", "image_size",
+            "generator_options", "auto_annotate", "audio");
+    private static final Set<String> AUDIO_KEYS = Set.of("source", "mirror", "index", "clip_pattern", "seconds",
+            "noise_level");
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private RunConfigReader() {
@@ -93,6 +107,15 @@ public final class RunConfigReader {
         ArrayNode pairs = ex.putArray("pairs");
         c.excludePairs().forEach(p -> p.forEach(pairs.addArray()::add));
         n.put("generator", c.generator()).put("image_size", c.imageSize());
+        ObjectNode options = n.putObject("generator_options");
+        c.generatorOptions().forEach(options::put);
+        n.put("auto_annotate", c.autoAnnotate());
+        AudioConfig a = c.audio();
+        ObjectNode audio = n.putObject("audio").put("source", a.source());
+        if (a.mirror() != null) {
+            audio.put("mirror", a.mirror().toString()).put("index", a.index().toString());
+        }
+        audio.put("clip_pattern", a.clipPattern()).put("seconds", a.seconds()).put("noise_level", a.noiseLevel());
         try {
             return YAML.writeValueAsString(n);
         } catch (JacksonException e) {
@@ -125,7 +148,52 @@ public final class RunConfigReader {
                 (int) integer(obj, "limit", RunConfig.NO_LIMIT, source),
                 strings(exclude.get("categories"), "exclude.categories", source), pairs,
                 text(obj, "generator", RunConfig.DEFAULT_GENERATOR, source),
-                (int) integer(obj, "image_size", RunConfig.DEFAULT_IMAGE_SIZE, source));
+                (int) integer(obj, "image_size", RunConfig.DEFAULT_IMAGE_SIZE, source),
+                options(mapping(obj, "generator_options", source), source),
+                bool(obj, "auto_annotate", false, source),
+                audio(mapping(obj, "audio", source), baseDir, source));
+    }
+
+    private static Map<String, String> options(ObjectNode node, String source) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                throw new InputException(source + ": generator_options." + e.getKey()
+                        + " must be a single value, got " + e.getValue().getNodeType());
+            }
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return out;
+    }
+
+    private static AudioConfig audio(ObjectNode node, Path baseDir, String source) {
+        checkKeys(source, "audio.", node, AUDIO_KEYS);
+        return new AudioConfig(text(node, "source", AudioConfig.SHAPES, source),
+                path(node, "mirror", baseDir, source), path(node, "index", baseDir, source),
+                text(node, "clip_pattern", AudioConfig.DEFAULT_PATTERN, source),
+                number(node, "seconds", AudioConfig.DEFAULT_SECONDS, source),
+                number(node, "noise_level", AudioConfig.REFERENCE_NOISE_LEVEL, source));
+    }
+
+    private static Path path(ObjectNode node, String key, Path baseDir, String source) {
+        JsonNode n = node.get(key);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        Path p = Path.of(text(node, key, null, source));
+        return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);
+    }
+
+    private static double number(ObjectNode obj, String key, double fallback, String source) {
+        JsonNode n = obj.get(key);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isNumber()) {
+            throw new InputException(source + ": '" + key + "' must be a number, got '" + n.asText() + "'");
+        }
+        return n.asDouble();
     }
 
     private static CategorySource categories(ObjectNode cats, Path baseDir, String source) {

@@ -4,10 +4,10 @@ import org.apache.camel.builder.RouteBuilder;
 import org.is3.pipeline.broker.Broker;
 
 /**
- * {@code jms:queue:is3.generate} → generate → record GENERATED. The JMS session is transacted, so a
+ * {@code jms:queue:is3.generate} → generate → record GENERATED → (auto_annotate) ANNOTATED. The JMS session is transacted, so a
  * worker that dies mid-image leaves its message to be redelivered; a failure is retried with
  * exponential backoff, then the original message goes to the broker's dead-letter queue carrying
- * {@link GenerateStage#REASON_HEADER}, and the image stays PLANNED with its error recorded.
+ * {@link Queues#REASON_HEADER}, and the image stays PLANNED with its error recorded.
  */
 final class GenerateRoute extends RouteBuilder {
 
@@ -15,10 +15,12 @@ final class GenerateRoute extends RouteBuilder {
     static final String ROUTE_ID = "is3-generate";
 
     private final GenerateStage stage;
+    private final Failures failures;
     private final PipelineOptions options;
 
-    GenerateRoute(GenerateStage stage, PipelineOptions options) {
+    GenerateRoute(GenerateStage stage, Failures failures, PipelineOptions options) {
         this.stage = stage;
+        this.failures = failures;
         this.options = options;
     }
 
@@ -30,7 +32,7 @@ final class GenerateRoute extends RouteBuilder {
                 .redeliveryDelay(Math.max(1, options.retryDelay().toMillis()))
                 .useExponentialBackOff()
                 .backOffMultiplier(2)
-                .onPrepareFailure(stage::failed)
+                .onPrepareFailure(failures::record)
                 .logExhausted(false));
 
         from("jms:queue:" + QUEUE + "?transacted=true&concurrentConsumers=" + options.consumers())

@@ -1,24 +1,22 @@
 package org.is3.pipeline.run;
 
-import jakarta.jms.Connection;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.is3.core.InputException;
 import org.is3.db.Database;
+import org.is3.pipeline.audio.AudioSources;
 import org.is3.pipeline.broker.Broker;
+import org.is3.pipeline.generate.Generator;
 import org.is3.pipeline.generate.GeneratorRegistry;
-import org.is3.pipeline.plan.PlannedImage;
 import org.is3.pipeline.plan.Planner;
 import org.is3.pipeline.plan.RunConfig;
 import org.is3.pipeline.plan.RunConfigReader;
+import org.is3.pipeline.store.AudioStore;
+import org.is3.pipeline.store.ImageKey;
 import org.is3.pipeline.store.ImageState;
 import org.is3.pipeline.store.PipelineStore;
 import org.is3.pipeline.store.RunCounts;
@@ -26,9 +24,12 @@ import org.is3.pipeline.store.StoredImage;
 
 /**
  * The pipeline in one process (issue 4): {@link #plan} stores a run and queues its images, and the
- * Camel routes started here generate them. The database and broker are the caller's; {@link #close}
- * stops only the routes. Any number of processes on the same database and broker may run routes;
- * they share the durable queue.
+ * Camel routes started here run the machine stages — generate (→ GENERATED, or ANNOTATED with
+ * auto-annotation) and pair audio (ANNOTATED → PAIRED). Verification and annotation happen in the
+ * annotator in between; export is {@link org.is3.pipeline.export.ReleaseWriter}. The database and
+ * broker are the caller's; {@link #close} stops only the routes. Any number of processes on the same
+ * database and broker may run routes (that is what {@code pipeline worker} does); they share the
+ * durable queues.
  */
 public final class PipelineRunner implements AutoCloseable {
 
@@ -55,11 +56,15 @@ public final class PipelineRunner implements AutoCloseable {
     public static PipelineRunner start(Database database, Broker broker, Path home, GeneratorRegistry registry,
                                        PipelineOptions options) {
         PipelineStore store = new PipelineStore(database.dataSource());
+        RunContexts runs = new RunContexts(store, registry, home);
+        Failures failures = new Failures(store);
         CamelContext camel = new DefaultCamelContext();
         camel.addComponent("jms", JmsComponent.jmsComponent(broker.connectionFactory()));
         camel.getShutdownStrategy().setTimeout(SHUTDOWN_SECONDS);
         try {
-            camel.addRoutes(new GenerateRoute(new GenerateStage(store, registry, home), options));
+            camel.addRoutes(new GenerateRoute(new GenerateStage(store, runs), failures, options));
+            camel.addRoutes(new PairRoute(new PairStage(store, new AudioStore(database.dataSource()), runs,
+                    broker.connectionFactory()), failures, options));
             camel.start();
         } catch (Exception e) {
             camel.stop();
@@ -71,23 +76,28 @@ public final class PipelineRunner implements AutoCloseable {
     /**
      * Stores the run (or finds it, when planned before with the same config), inserts its images
      * that are not stored yet, and queues every image still PLANNED, clearing earlier failures so
-     * they are tried again. Planning a run again therefore resumes it and never duplicates an image.
+     * they are tried again (annotated images that failed pairing go back to the pairing feed).
+     * Planning a run again therefore resumes it and never duplicates an image.
      *
      * @return the run's id
-     * @throws org.is3.core.InputException for a config the planner or its generator refuses, or a
-     *     run name already used with another config
+     * @throws InputException for a config the planner, its generator or its audio source refuses, or
+     *     a run name already used with another config
      */
     public long plan(RunConfig config) {
-        registry.create(config);
-        List<PlannedImage> images = Planner.plan(config);
+        Generator generator = registry.create(config);
+        if (config.autoAnnotate() && !generator.drawsMasks()) {
+            throw new InputException("run " + config.name() + ": auto_annotate needs a generator that draws"
+                    + " exact masks (shapes); '" + config.generator() + "' images are annotated by people");
+        }
+        AudioSources.create(config);
         long runId = store.createRun(config.name(), config.seed(), RunConfigReader.toYaml(config));
-        store.insertPlanned(runId, config.generator(), images);
+        store.insertPlanned(runId, config.generator(), Planner.plan(config));
         store.clearFailures(runId);
-        List<String> waiting = store.images(runId).stream()
+        List<ImageKey> waiting = store.images(runId).stream()
                 .filter(i -> i.state() == ImageState.PLANNED)
-                .map(i -> i.planned().base())
+                .map(i -> new ImageKey(runId, i.planned().base()))
                 .toList();
-        send(runId, waiting);
+        Queues.send(broker.connectionFactory(), GenerateRoute.QUEUE, waiting);
         return runId;
     }
 
@@ -100,7 +110,9 @@ public final class PipelineRunner implements AutoCloseable {
     }
 
     /**
-     * Waits until every image of the run is generated or has failed for good.
+     * Waits until the machine stages have nothing left to do for the run: every image is generated
+     * and every annotated image paired, or has failed for good (its message dead-lettered). Images
+     * waiting for people (GENERATED, APPROVED) do not count as work.
      *
      * @return false when {@code timeout} passed first
      */
@@ -108,7 +120,9 @@ public final class PipelineRunner implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             RunCounts counts = store.counts(runId);
-            if (counts.count(ImageState.PLANNED) == counts.failed() && camel.getInflightRepository().size() == 0) {
+            boolean idle = counts.count(ImageState.PLANNED) == counts.failed(ImageState.PLANNED)
+                    && counts.count(ImageState.ANNOTATED) == counts.failed(ImageState.ANNOTATED);
+            if (idle && camel.getInflightRepository().size() == 0) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
@@ -122,24 +136,5 @@ public final class PipelineRunner implements AutoCloseable {
     @Override
     public void close() {
         camel.stop();
-    }
-
-    /** One persistent message per image, committed together: all are queued or none. */
-    private void send(long runId, List<String> bases) {
-        try (Connection connection = broker.connectionFactory().createConnection()) {
-            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            MessageProducer producer = session.createProducer(session.createQueue(GenerateRoute.QUEUE));
-            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            for (String base : bases) {
-                Message m = session.createTextMessage(base);
-                m.setLongProperty(GenerateStage.RUN_HEADER, runId);
-                m.setStringProperty(GenerateStage.BASE_HEADER, base);
-                producer.send(m);
-            }
-            session.commit();
-        } catch (JMSException e) {
-            throw new IllegalStateException("queueing " + bases.size() + " images of run " + runId
-                    + " on " + GenerateRoute.QUEUE + " failed: " + e.getMessage(), e);
-        }
     }
 }

@@ -63,6 +63,35 @@ public final class PipelineStore {
         }
     }
 
+    /** The id of the run called {@code name}. */
+    public Optional<Long> runId(String name) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT id FROM pipeline_run WHERE name = ?")) {
+            q.setString(1, name);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("finding run " + name, e);
+        }
+    }
+
+    /** Every run's name by id, oldest first. */
+    public Map<Long, String> runs() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT id, name FROM pipeline_run ORDER BY id")) {
+            Map<Long, String> out = new java.util.LinkedHashMap<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("listing runs", e);
+        }
+    }
+
     /** The stored YAML of a run. */
     public Optional<String> runConfig(long runId) {
         try (Connection c = dataSource.getConnection();
@@ -121,26 +150,41 @@ public final class PipelineStore {
      */
     public boolean markGenerated(long runId, String base, String version, String paramsJson, long timingMs,
                                  String imagePath) {
+        return markGenerated(runId, base, version, paramsJson, timingMs, imagePath, null);
+    }
+
+    /**
+     * As {@link #markGenerated(long, String, String, String, long, String)}, and with {@code autoObjects}
+     * (not null) also accepts the generator's masks and marks the image ANNOTATED in the same
+     * transaction, so no crash can leave an auto-annotated run's image stuck in GENERATED.
+     */
+    public boolean markGenerated(long runId, String base, String version, String paramsJson, long timingMs,
+                                 String imagePath, List<ObjectStore.NewObject> autoObjects) {
         String sql = "UPDATE pipeline_image SET state = 'GENERATED', generator_version = ?, params = ?::jsonb,"
                 + " timing_ms = ?, image_path = ?, error = NULL, updated_at = now()"
                 + " WHERE run_id = ? AND base = ? AND state = 'PLANNED'";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, version);
-            s.setString(2, paramsJson);
-            s.setLong(3, timingMs);
-            s.setString(4, imagePath);
-            s.setLong(5, runId);
-            s.setString(6, base);
-            return s.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw failure("marking " + base + " of run " + runId + " GENERATED", e);
-        }
+        return Sql.inTransaction(dataSource, "marking " + base + " of run " + runId + " GENERATED", c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, version);
+                s.setString(2, paramsJson);
+                s.setLong(3, timingMs);
+                s.setString(4, imagePath);
+                s.setLong(5, runId);
+                s.setString(6, base);
+                if (s.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            if (autoObjects != null) {
+                ObjectStore.autoAnnotate(c, runId, base, autoObjects);
+            }
+            return true;
+        });
     }
 
-    /** Records why the last attempt at a PLANNED image failed; the state stays PLANNED. */
+    /** Records why the last attempt at an image's next stage failed; its state stays. */
     public void markFailed(long runId, String base, String error) {
-        String sql = "UPDATE pipeline_image SET error = ?, updated_at = now()"
-                + " WHERE run_id = ? AND base = ? AND state = 'PLANNED'";
+        String sql = "UPDATE pipeline_image SET error = ?, updated_at = now() WHERE run_id = ? AND base = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, error);
             s.setLong(2, runId);
@@ -151,10 +195,13 @@ public final class PipelineStore {
         }
     }
 
-    /** Clears the recorded failures of a run's PLANNED images before they are queued again. */
+    /**
+     * Clears the recorded failures of a run before its images are queued again, and returns its
+     * ANNOTATED images to the pairing feed (a dead-lettered pairing is tried again).
+     */
     public void clearFailures(long runId) {
-        String sql = "UPDATE pipeline_image SET error = NULL, updated_at = now()"
-                + " WHERE run_id = ? AND state = 'PLANNED' AND error IS NOT NULL";
+        String sql = "UPDATE pipeline_image SET error = NULL, pair_queued_at = NULL, updated_at = now()"
+                + " WHERE run_id = ? AND (error IS NOT NULL OR state = 'ANNOTATED')";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, runId);
             s.executeUpdate();
@@ -166,14 +213,16 @@ public final class PipelineStore {
     public RunCounts counts(long runId) {
         String sql = "SELECT state, count(*), count(error) FROM pipeline_image WHERE run_id = ? GROUP BY state";
         Map<ImageState, Integer> byState = new EnumMap<>(ImageState.class);
-        int failed = 0;
+        Map<ImageState, Integer> failed = new EnumMap<>(ImageState.class);
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, runId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     ImageState state = ImageState.valueOf(rs.getString(1));
                     byState.put(state, rs.getInt(2));
-                    failed += state == ImageState.PLANNED ? rs.getInt(3) : 0;
+                    if (rs.getInt(3) > 0) {
+                        failed.put(state, rs.getInt(3));
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -210,6 +259,6 @@ public final class PipelineStore {
     }
 
     private static IllegalStateException failure(String what, SQLException e) {
-        return new IllegalStateException(what + " failed in the database: " + e.getMessage(), e);
+        return Sql.failure(what, e);
     }
 }

@@ -101,7 +101,7 @@ class PipelineRunnerTest {
         broker = Broker.start(BrokerConfig.embedded(home));
         GeneratorRegistry registry = GeneratorRegistry.load().with(new BrokenFactory());
         runner = PipelineRunner.start(database, broker, home, registry,
-                new PipelineOptions(1, 2, Duration.ofMillis(10)));
+                new PipelineOptions(1, 2, Duration.ofMillis(10), Duration.ofMillis(50)));
     }
 
     @AfterAll
@@ -194,12 +194,12 @@ class PipelineRunnerTest {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageConsumer dlq = session.createConsumer(session.createQueue(Broker.DEAD_LETTER_ADDRESS),
-                    GenerateStage.BASE_HEADER + " = '" + base + "'");
+                    Queues.BASE_HEADER + " = '" + base + "'");
             Message dead = dlq.receive(WAIT.toMillis());
             assertNotNull(dead, "no message for " + base + " in the dead-letter queue");
-            assertEquals(run, dead.getLongProperty(GenerateStage.RUN_HEADER));
+            assertEquals(run, dead.getLongProperty(Queues.RUN_HEADER));
             assertEquals("IllegalStateException: GPU on fire while drawing " + base,
-                    dead.getStringProperty(GenerateStage.REASON_HEADER));
+                    dead.getStringProperty(Queues.REASON_HEADER));
         }
         assertTrue(Files.notExists(new ImageFiles(home, "broken").image(base)));
     }
@@ -207,8 +207,8 @@ class PipelineRunnerTest {
     @Test
     void anUnknownGeneratorOrAShapesRunWithoutShapesCategoriesIsRefusedBeforeAnythingIsStored() throws IOException {
         InputException unknown = assertThrows(InputException.class,
-                () -> runner.plan(shapes("nope", 3).withGenerator("sd")));
-        assertTrue(unknown.getMessage().contains("generator 'sd' is not available; available: [broken, shapes]"),
+                () -> runner.plan(shapes("nope", 3).withGenerator("dalle")));
+        assertTrue(unknown.getMessage().contains("generator 'dalle' is not available; available: [broken, shapes]"),
                 unknown.getMessage());
         Path classes = home.resolve("classes.txt");
         Files.write(classes, List.of("dog", "cat"));
@@ -243,8 +243,8 @@ class PipelineRunnerTest {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createQueue(GenerateRoute.QUEUE));
             Message m = session.createTextMessage(base);
-            m.setLongProperty(GenerateStage.RUN_HEADER, run);
-            m.setStringProperty(GenerateStage.BASE_HEADER, base);
+            m.setLongProperty(Queues.RUN_HEADER, run);
+            m.setStringProperty(Queues.BASE_HEADER, base);
             producer.send(m);
         }
     }

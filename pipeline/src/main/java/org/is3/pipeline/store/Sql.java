@@ -1,0 +1,37 @@
+package org.is3.pipeline.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Transactions and error wording shared by the pipeline's stores. */
+final class Sql {
+
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private Sql() {
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    static <T> T inTransaction(DataSource dataSource, String what, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    static IllegalStateException failure(String what, SQLException e) {
+        return new IllegalStateException(what + " failed in the database: " + e.getMessage(), e);
+    }
+}
