@@ -21,7 +21,7 @@ import org.is3.pipeline.plan.PlannedImage;
 public final class PipelineStore {
 
     private static final String IMAGE_COLUMNS = "run_id, base, c1, c2, prompt, seed, state, generator,"
-            + " generator_version, params::text, timing_ms, image_path, error";
+            + " generator_version, params::text, timing_ms, image_path, error, verified_by, auto_annotated";
 
     private final DataSource dataSource;
 
@@ -255,7 +255,8 @@ public final class PipelineStore {
         long timing = rs.getLong(11);
         Long timingMs = rs.wasNull() ? null : timing;
         return new StoredImage(rs.getLong(1), planned, ImageState.valueOf(rs.getString(7)), rs.getString(8),
-                rs.getString(9), rs.getString(10), timingMs, rs.getString(12), rs.getString(13));
+                rs.getString(9), rs.getString(10), timingMs, rs.getString(12), rs.getString(13), rs.getString(14),
+                rs.getBoolean(15));
     }
 
     private static IllegalStateException failure(String what, SQLException e) {
