@@ -25,4 +25,12 @@ public interface AudioSource {
      * @throws org.is3.core.InputException when the source has no clip of that category
      */
     AudioClip draw(String category, SplittableRandom random);
+
+    /**
+     * The clip an instance already has and keeps as its positive (an imported IS3 instance), or
+     * empty when the positive is drawn from its category.
+     */
+    default java.util.Optional<AudioClip> own(String instance) {
+        return java.util.Optional.empty();
+    }
 }

@@ -2,6 +2,7 @@ package org.is3.pipeline.audio;
 
 import org.is3.core.InputException;
 import org.is3.core.shapes.ShapesWorld;
+import org.is3.pipeline.plan.AudioConfig;
 import org.is3.pipeline.plan.RunConfig;
 
 /** The audio source a run's config selects. */
@@ -22,6 +23,9 @@ public final class AudioSources {
             }
             return new ShapesAudio(ShapesWorld.categories(config.categories().shapes(), config.seed()),
                     config.audio().seconds());
+        }
+        if (AudioConfig.IS3.equals(config.audio().source())) {
+            return new ImportedAudio(config.audio().mirror());
         }
         return new VggSoundMirror(config.audio(), config.categories().load(config.seed()));
     }

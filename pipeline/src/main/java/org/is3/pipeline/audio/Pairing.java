@@ -42,7 +42,7 @@ public final class Pairing {
     public List<PairedAudio> pair(String instance, String target, String other) {
         long seed = seed(runSeed, instance);
         SplittableRandom random = new SplittableRandom(seed);
-        AudioClip positive = source.draw(target, random);
+        AudioClip positive = source.own(instance).orElseGet(() -> source.draw(target, random));
         Waveform wave = positive.wave();
         long noiseSeed = random.nextLong();
         List<String> offscreenPool = source.categories().stream()

@@ -65,6 +65,24 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
+     * Like {@link #start}, except that an embedded journal already served by another live is3 with
+     * a TCP acceptor (as {@code is3 up} has) is joined as an external client instead of refused: for
+     * commands such as {@code is3 pipeline run} that must work whether or not {@code up} is running.
+     */
+    public static Broker join(BrokerConfig config) {
+        if (config.embedded()) {
+            BrokerDirectory directory = BrokerDirectory.prepare(config.brokerDirectory());
+            if (directory.lockedByAnotherBroker()) {
+                String url = directory.ownerUrl().orElseThrow(() -> directory.inUse(null));
+                LOG.info("journal {} is served by another running is3; joining its broker at {}",
+                        config.brokerDirectory(), url);
+                return start(BrokerConfig.external(url));
+            }
+        }
+        return start(config);
+    }
+
+    /**
      * Jakarta JMS connections to this broker: in-VM for an embedded broker, TCP for an external
      * one. Sessions are the caller's; close them before {@link #close()}.
      */
@@ -120,7 +138,7 @@ public final class Broker implements AutoCloseable {
             stopQuietly(server);
             throw startFailure(config, directory, null);
         }
-        directory.recordOwner();
+        directory.recordOwner(config.tcpPort() == 0 ? "" : EmbeddedConfiguration.tcpUrl(config));
         return new Broker(config, server,
                 new ActiveMQConnectionFactory(EmbeddedConfiguration.inVmUrl(serverId)));
     }

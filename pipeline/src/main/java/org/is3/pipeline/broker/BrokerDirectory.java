@@ -20,6 +20,8 @@ import org.is3.core.InputException;
 record BrokerDirectory(Path path) {
 
     static final String OWNER_FILE = "owner.pid";
+    /** The TCP URL of the owning broker's acceptor, when it has one: how other processes join it. */
+    static final String URL_FILE = "owner.url";
     /**
      * The file whose lock marks the primary (live) broker of this journal: Artemis 2.56's file
      * lock node manager locks it whole while the broker runs (seen in /proc/locks).
@@ -45,10 +47,15 @@ record BrokerDirectory(Path path) {
         return new BrokerDirectory(path);
     }
 
-    void recordOwner() {
+    void recordOwner(String remoteUrl) {
         try {
             Files.writeString(path.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()),
                     StandardCharsets.UTF_8);
+            if (remoteUrl.isEmpty()) {
+                Files.deleteIfExists(path.resolve(URL_FILE));
+            } else {
+                Files.writeString(path.resolve(URL_FILE), remoteUrl, StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new InputException("broker directory " + path + " is not writable: " + e, e);
         }
@@ -70,6 +77,16 @@ record BrokerDirectory(Path path) {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** The URL the owning broker accepts TCP clients on, if it recorded one. */
+    java.util.Optional<String> ownerUrl() {
+        try {
+            String url = Files.readString(path.resolve(URL_FILE), StandardCharsets.UTF_8).strip();
+            return url.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(url);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
         }
     }
 

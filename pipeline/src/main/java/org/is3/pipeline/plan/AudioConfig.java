@@ -7,7 +7,8 @@ import org.is3.core.InputException;
  * Where a run's audio comes from when its instances are paired (issue 4, Pair audio).
  *
  * @param source      {@code shapes}: the shapes world's synthetic sound signatures; {@code vggsound}:
- *                    clips of a local VGGSound mirror
+ *                    clips of a local VGGSound mirror; {@code is3}: the clips of an imported IS3 (each
+ *                    instance keeps its own, off-screen clips come from the other categories' clips)
  * @param mirror      directory of the mirror's clip files (vggsound only)
  * @param index       the VGGSound index CSV, no header: {@code youtube_id,start_seconds,label,split}
  * @param clipPattern clip file name in the mirror; {@code {ytid}}, {@code {start}}, {@code {start:06d}},
@@ -20,13 +21,18 @@ public record AudioConfig(String source, Path mirror, Path index, String clipPat
 
     public static final String SHAPES = "shapes";
     public static final String VGGSOUND = "vggsound";
+    public static final String IS3 = "is3";
     public static final String DEFAULT_PATTERN = "{ytid}_{start:06d}.mp4";
     public static final double DEFAULT_SECONDS = 10.0;
     public static final double REFERENCE_NOISE_LEVEL = 1.0;
 
     public AudioConfig {
-        if (!SHAPES.equals(source) && !VGGSOUND.equals(source)) {
-            throw new InputException("audio.source must be '" + SHAPES + "' or '" + VGGSOUND + "', got '" + source + "'");
+        if (!SHAPES.equals(source) && !VGGSOUND.equals(source) && !IS3.equals(source)) {
+            throw new InputException("audio.source must be '" + SHAPES + "' or '" + VGGSOUND + "' (or '" + IS3
+                    + "' for an imported IS3), got '" + source + "'");
+        }
+        if (IS3.equals(source) && mirror == null) {
+            throw new InputException("audio.source is3 needs audio.mirror: the directory of the imported clips");
         }
         if (VGGSOUND.equals(source) && (mirror == null || index == null)) {
             throw new InputException("audio.source vggsound needs audio.mirror (the clip directory) and"

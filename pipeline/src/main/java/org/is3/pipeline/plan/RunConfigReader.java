@@ -113,7 +113,10 @@ public final class RunConfigReader {
         AudioConfig a = c.audio();
         ObjectNode audio = n.putObject("audio").put("source", a.source());
         if (a.mirror() != null) {
-            audio.put("mirror", a.mirror().toString()).put("index", a.index().toString());
+            audio.put("mirror", a.mirror().toString());
+        }
+        if (a.index() != null) {
+            audio.put("index", a.index().toString());
         }
         audio.put("clip_pattern", a.clipPattern()).put("seconds", a.seconds()).put("noise_level", a.noiseLevel());
         try {
