@@ -15,6 +15,10 @@ import org.is3.db.servicestart.ServiceStartRepository;
 import org.is3.eval.server.EvalService;
 import org.is3.pipeline.broker.Broker;
 import org.is3.pipeline.broker.BrokerConfig;
+import org.is3.pipeline.plan.AudioConfig;
+import org.is3.pipeline.plan.DemoRun;
+import org.is3.pipeline.plan.RunConfig;
+import org.is3.pipeline.run.PipelineRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,8 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Start everything on embedded defaults (the main job); Ctrl-C stops it.",
             "Runs the Artemis broker (journal under <home>/broker), PostgreSQL (data under <home>/pg, kept",
-            "across restarts, migrations applied) and the eval server with its scoring workers, and prints",
-            "where each one is. The pipeline and the annotator join here as they are built."})
+            "across restarts, migrations applied), the pipeline on the demo configuration (shapes images that",
+            "wait for annotators), and the eval server with its scoring workers, and prints where each one is."})
 final class UpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,6 +40,16 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     EvalServeCommand.EvalServerOptions evalServer;
 
+    @Option(names = "--broker-port", defaultValue = "" + BrokerConfig.DEFAULT_TCP_PORT,
+            description = "TCP port of the embedded broker on 127.0.0.1, for `pipeline` commands and workers;"
+                    + " 0 for in-process clients only (default ${DEFAULT-VALUE}).")
+    int brokerPort;
+
+    @Option(names = "--demo-images", defaultValue = "" + DemoRun.DEFAULT_IMAGES,
+            description = "Images of the demo run planned at start (shapes world, not auto-annotated); 0 for none"
+                    + " (default ${DEFAULT-VALUE}).")
+    int demoImages;
+
     @Option(names = "--check", description = "Start everything, check every health endpoint, stop, and exit 0 if all were healthy.")
     boolean check;
 
@@ -44,9 +58,12 @@ final class UpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("is3 up — home " + home.home().toAbsolutePath());
         out.flush();
-        Broker broker = Broker.start(BrokerConfig.embedded(home.home()));
+        BrokerConfig brokerConfig = BrokerConfig.embedded(home.home());
+        Broker broker = Broker.start(brokerPort == 0 ? brokerConfig
+                : brokerConfig.withTcpAcceptor(BrokerConfig.DEFAULT_TCP_HOST, brokerPort));
         Database db;
         EvalService eval;
+        PipelineRunner pipeline;
         try {
             db = Database.start(home.databaseConfig());
         } catch (RuntimeException e) {
@@ -55,21 +72,43 @@ final class UpCommand implements Callable<Integer> {
         }
         try {
             new ServiceStartRepository(db).record("up", hostName(), Main.class.getPackage().getImplementationVersion());
-            eval = EvalService.start(evalServer.config(home.home()), db.dataSource(), evalServer.workers, evalServer.lease);
+            pipeline = PipelineRunner.start(db, broker, home.home());
         } catch (RuntimeException e) {
             db.close();
             broker.close();
             throw e;
         }
+        try {
+            eval = EvalService.start(evalServer.config(home.home()), db.dataSource(), evalServer.workers, evalServer.lease);
+        } catch (RuntimeException e) {
+            pipeline.close();
+            db.close();
+            broker.close();
+            throw e;
+        }
+        RunConfig demo = demoImages > 0 ? DemoRun.config(demoImages, 0, DemoRun.DEFAULT_SIZE, false,
+                AudioConfig.DEFAULT_SECONDS) : null;
+        long demoRun = demo == null ? -1 : pipeline.plan(demo);
         String evalUrl = "http://" + evalServer.host + ":" + eval.port();
-        out.println("  broker       embedded ActiveMQ Artemis, journal " + broker.config().brokerDirectory());
+        out.println("  broker       embedded ActiveMQ Artemis, journal " + broker.config().brokerDirectory()
+                + (brokerPort == 0 ? " (in-process clients only)" : ", workers connect to " + broker.remoteUrl()));
         out.println("  database     " + (db.embedded() ? "embedded PostgreSQL at " : "PostgreSQL at ") + db.jdbcUrl()
                 + " (migrations applied)");
         out.println("  eval server  " + evalUrl + "/  (leaderboards; API docs at /swagger; health at /health; "
                 + eval.workers() + " scoring worker" + (eval.workers() == 1 ? "" : "s") + ")");
+        if (demo != null) {
+            out.println("  pipeline     demo run " + demo.name() + ": " + demoImages + " shapes images; generated images"
+                    + " wait for verification and annotation; `is3 pipeline status` shows where they are");
+        }
         out.flush();
         if (check) {
             boolean healthy = healthy(evalUrl + "/health", out);
+            if (demo != null) {
+                boolean idle = pipeline.awaitIdle(demoRun, Duration.ofSeconds(120));
+                PipelineSession.printCounts(out, demo.name(), pipeline.counts(demoRun));
+                healthy &= idle && pipeline.counts(demoRun).failed() == 0;
+            }
+            pipeline.close();
             eval.close();
             db.close();
             broker.close();
@@ -78,6 +117,7 @@ final class UpCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("is3: stopping …");
+            pipeline.close();
             eval.close();
             db.close();
             broker.close();

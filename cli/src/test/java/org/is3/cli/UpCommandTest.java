@@ -20,11 +20,12 @@ class UpCommandTest {
     void startsChecksStopsAndKeepsItsDataAcrossRestarts() {
         for (int start = 1; start <= 2; start++) {
             ScoreCommandTest.Run run = ScoreCommandTest.is3("up", "--check", "--home", home.toString(),
-                    "--eval-port", "0", "--db-port", "0");
+                    "--eval-port", "0", "--db-port", "0", "--broker-port", "0", "--demo-images", "3");
             assertEquals(0, run.code(), run.out() + run.err());
             assertTrue(run.out().contains("embedded PostgreSQL at jdbc:postgresql://localhost:"), run.out());
             assertTrue(run.out().contains("(migrations applied)"), run.out());
             assertTrue(run.out().contains("embedded ActiveMQ Artemis, journal "), run.out());
+            assertTrue(run.out().contains("demo-3-s0-512: 3 images — GENERATED 3"), run.out());
             assertTrue(run.out().matches("(?s).*check +http://127\\.0\\.0\\.1:\\d+/health → 200 .*\"database\":\"up\".*"),
                     run.out());
         }
