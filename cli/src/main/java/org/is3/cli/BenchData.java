@@ -83,4 +83,14 @@ record BenchData(Path gt, Path predictions) {
         zip.write(bytes);
         zip.closeEntry();
     }
+
+    /** Removes a throw-away benchmark directory and everything in it; absent is fine. */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
 }

@@ -86,7 +86,7 @@ final class BenchEvalCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            deleteTree(home);
+            BenchData.deleteTree(home);
         }
         return 0;
     }
@@ -130,12 +130,6 @@ final class BenchEvalCommand implements Callable<Integer> {
                 case "failed" -> throw new IllegalStateException("scoring failed: " + s.get("error").asText());
                 default -> Thread.sleep(20);
             }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var files = Files.walk(root)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }
