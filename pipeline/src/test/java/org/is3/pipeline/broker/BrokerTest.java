@@ -100,10 +100,13 @@ class BrokerTest {
     }
 
     @Test
-    void aRemoteWorkerReachesAnEmbeddedBrokerOverItsTcpAcceptor() throws Exception {
+    void aSecondProcessOnTheSameHomeJoinsTheRunningBrokerOverItsTcpAcceptor() throws Exception {
         BrokerConfig config = BrokerConfig.embedded(home).withTcpAcceptor("127.0.0.1", freePort());
         try (Broker embedded = Broker.start(config)) {
-            try (Broker remote = Broker.start(BrokerConfig.external(embedded.remoteUrl()));
+            InputException refused = assertThrows(InputException.class,
+                    () -> Broker.start(BrokerConfig.embedded(home)));
+            assertTrue(refused.getMessage().contains("is in use by another running broker"), refused.getMessage());
+            try (Broker remote = Broker.join(BrokerConfig.embedded(home));
                  Connection connection = remote.connectionFactory().createConnection()) {
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
                 session.createProducer(session.createQueue("is3.test.remote"))
