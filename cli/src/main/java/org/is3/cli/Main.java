@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             UpCommand.class,
             EvalCommand.class,
             BenchCommand.class,
+            GenerateCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 
