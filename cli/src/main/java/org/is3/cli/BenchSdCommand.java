@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.is3.models.sd.SdImage;
 import org.is3.models.sd.SdRequest;
 import org.is3.models.sd.StableDiffusion;
 import picocli.CommandLine.Command;
@@ -50,11 +51,14 @@ final class BenchSdCommand implements Callable<Integer> {
             sd.generate(request);
             List<Long> calls = new ArrayList<>();
             double[] totals = new double[runs];
+            double[] decodes = new double[runs];
             for (int r = 0; r < runs; r++) {
                 long t0 = System.nanoTime();
-                sd.generate(request, (index, nanos) -> calls.add(nanos));
+                List<SdImage> images = sd.generate(request, (index, nanos) -> calls.add(nanos));
                 totals[r] = (System.nanoTime() - t0) / 1e6;
+                decodes[r] = (Double) images.get(0).params().get("decode_ms");
             }
+            Arrays.sort(decodes);
             long[] unet = calls.stream().mapToLong(Long::longValue).sorted().toArray();
             double mean = Arrays.stream(unet).average().orElse(0) / 1e6;
             double[] sortedTotals = totals.clone();
@@ -64,6 +68,7 @@ final class BenchSdCommand implements Callable<Integer> {
                     sd.config().width(), sd.config().height(), unet.length / runs);
             out.printf(Locale.ROOT, "UNet call: median %.2f ms, mean %.2f ms (%d calls, CFG batch of %d)%n",
                     unet[unet.length / 2] / 1e6, mean, unet.length, 2 * batch);
+            out.printf(Locale.ROOT, "VAE decode: median %.2f ms per generation%n", decodes[runs / 2]);
             out.printf(Locale.ROOT, "end to end: median %.1f ms per generation, %.1f ms per image (%d runs)%n",
                     sortedTotals[runs / 2], sortedTotals[runs / 2] / batch, runs);
         }
