@@ -8,6 +8,7 @@ Run with Debian's python3-torch (torch 1.13, numpy), from the repository root:
 It writes, under models/src/test/resources/fixtures/:
 
   sd-tiny/   text_encoder.pt, unet.pt, vae_decoder.pt (TorchScript), tokenizer.json, model.json
+  sd-tiny-fp16/  the same with float16 weights (dtype float16 in model.json)
   sam-tiny/  image_encoder.pt, prompt_decoder.pt (TorchScript), model.json
 
 The components have the interfaces and tensor layouts of the real ones (docs/models.md), scaled
@@ -164,8 +165,9 @@ class TinyUNet(nn.Module):
         self.register_buffer("freqs", torch.exp(-math.log(10000.0) * torch.arange(8) / 8.0))
 
     def forward(self, sample, timestep, encoder_hidden_states):
-        args = timestep[:, None].float() * self.freqs[None, :]
-        t = self.time(torch.cat([torch.sin(args), torch.cos(args)], dim=1)).to(sample.dtype)
+        # as diffusers' UNet: the sinusoidal projection in float32, then cast to the model's dtype
+        args = timestep[:, None].float() * self.freqs[None, :].float()
+        t = self.time(torch.cat([torch.sin(args), torch.cos(args)], dim=1).to(sample.dtype))
         h = torch.nn.functional.silu(self.conv_in(sample) + t[:, :, None, None])
         n, c, hh, ww = h.shape
         tokens = h.flatten(2).transpose(1, 2)
@@ -276,15 +278,16 @@ def make_sd(out):
     tok, vocab_size = tokenizer_json(SEQ)
     write_json(tok, os.path.join(out, "tokenizer.json"))
     ids = torch.randint(0, vocab_size, (2, SEQ))
-    save_traced(TextEncoder(vocab_size), (ids,), os.path.join(out, "text_encoder.pt"),
+    text, unet, vae = TextEncoder(vocab_size), TinyUNet(), TinyVaeDecoder()
+    save_traced(text, (ids,), os.path.join(out, "text_encoder.pt"),
                 [(torch.randint(0, vocab_size, (1, SEQ)),), (torch.randint(0, vocab_size, (4, SEQ)),)])
     sample = torch.randn(2, LATENT, LATENT_SIZE, LATENT_SIZE)
     timestep = torch.tensor([981.0, 981.0])
     hidden = torch.randn(2, SEQ, HIDDEN)
     check = [(torch.randn(4, LATENT, LATENT_SIZE, LATENT_SIZE), torch.tensor([1.0, 2.0, 3.0, 4.0]),
               torch.randn(4, SEQ, HIDDEN))]
-    save_traced(TinyUNet(), (sample, timestep, hidden), os.path.join(out, "unet.pt"), check)
-    save_traced(TinyVaeDecoder(), (torch.randn(1, LATENT, LATENT_SIZE, LATENT_SIZE),),
+    save_traced(unet, (sample, timestep, hidden), os.path.join(out, "unet.pt"), check)
+    save_traced(vae, (torch.randn(1, LATENT, LATENT_SIZE, LATENT_SIZE),),
                 os.path.join(out, "vae_decoder.pt"),
                 [(torch.randn(3, LATENT, LATENT_SIZE, LATENT_SIZE),)])
     write_json({
@@ -307,6 +310,27 @@ def make_sd(out):
         "steps_offset": 1,
         "set_alpha_to_one": False,
     }, os.path.join(out, "model.json"))
+    return vocab_size, [("text_encoder.pt", text), ("unet.pt", unet), ("vae_decoder.pt", vae)]
+
+
+def make_sd_fp16(out, vocab_size, modules):
+    """The same SD components with float16 weights, as tools/export_sd.py --dtype float16 writes them.
+    torch 1.13 cannot run half convolutions on the CPU, so these are scripted (dtype casts stay dynamic,
+    where a float32 trace would bake them in) and converted to half; libtorch 2.7 runs them on the CPU."""
+    os.makedirs(out, exist_ok=True)
+    for name, module in modules:
+        module.eval()
+        scripted = torch.jit.script(module).half()
+        path = os.path.join(out, name)
+        scripted.save(path)
+        print("wrote", os.path.relpath(path, ROOT), os.path.getsize(path), "bytes")
+    tok, _ = tokenizer_json(SEQ)
+    write_json(tok, os.path.join(out, "tokenizer.json"))
+    with open(os.path.join(os.path.dirname(out), "sd-tiny", "model.json"), encoding="utf-8") as f:
+        config = json.load(f)
+    config["name"] = "sd-tiny-random-fp16"
+    config["dtype"] = "float16"
+    write_json(config, os.path.join(out, "model.json"))
 
 
 def make_sam(out):
@@ -335,7 +359,8 @@ def make_sam(out):
 def main():
     torch.manual_seed(20240607)
     out = sys.argv[1] if len(sys.argv) > 1 else OUT
-    make_sd(os.path.join(out, "sd-tiny"))
+    vocab_size, modules = make_sd(os.path.join(out, "sd-tiny"))
+    make_sd_fp16(os.path.join(out, "sd-tiny-fp16"), vocab_size, modules)
     make_sam(os.path.join(out, "sam-tiny"))
 
 
