@@ -16,8 +16,8 @@ import org.is3.models.sd.scheduler.SchedulerKind;
 import org.is3.models.sd.scheduler.TimestepSpacing;
 
 /**
- * A Stable Diffusion model directory's {@code model.json} (docs/models.md lists every key; all but
- * none are optional, defaults are SD 1.5's).
+ * A Stable Diffusion model directory's {@code model.json} (docs/models.md lists every key; every key is
+ * optional, the defaults are SD 1.5's).
  *
  * @param name           what images record as the model (default: the directory name)
  * @param scalingFactor  the VAE latent scale (0.18215 for SD 1.x): latents are divided by it before decoding
