@@ -3,7 +3,8 @@ package org.is3.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the scorer and the eval server (figures to compare with the reference code).",
-        subcommands = {BenchScoreCommand.class, BenchEvalCommand.class, BenchPipelineCommand.class})
+        description = "Measure the scorer, the eval server, the pipeline and Stable Diffusion (figures for issue notes).",
+        subcommands = {BenchScoreCommand.class, BenchEvalCommand.class, BenchPipelineCommand.class,
+            BenchSdCommand.class})
 final class BenchCommand {
 }

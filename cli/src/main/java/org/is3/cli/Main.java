@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             PipelineCommand.class,
             EvalCommand.class,
             BenchCommand.class,
+            GenerateCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 
