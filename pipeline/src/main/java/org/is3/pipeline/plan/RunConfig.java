@@ -1,5 +1,6 @@
 package org.is3.pipeline.plan;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,11 +20,14 @@ import org.is3.core.InputException;
  * @param autoAnnotate  take the generator's exact masks and approve without people (shapes only);
  *                      marked as such in the release manifest
  * @param audio         where paired audio comes from
+ * @param embedModelDir a SAM model directory: generated images go through the embed stage, which
+ *                      caches their image embedding for the annotator's first click; null for none
  */
 public record RunConfig(String name, long seed, CategorySource categories, List<String> templates,
                         int imagesPerPair, int limit, List<String> excludeCategories,
                         List<List<String>> excludePairs, String generator, int imageSize,
-                        Map<String, String> generatorOptions, boolean autoAnnotate, AudioConfig audio) {
+                        Map<String, String> generatorOptions, boolean autoAnnotate, AudioConfig audio,
+                        Path embedModelDir) {
 
     /** The three prompt templates of the paper (datasets.md, IS3). */
     public static final List<String> PAPER_TEMPLATES = List.of(
@@ -65,6 +69,7 @@ public record RunConfig(String name, long seed, CategorySource categories, List<
         if (audio == null) {
             throw new InputException("run " + name + ": audio is missing");
         }
+        embedModelDir = embedModelDir == null ? null : embedModelDir.toAbsolutePath().normalize();
         generatorOptions = generatorOptions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(generatorOptions));
         templates = List.copyOf(templates);
         excludeCategories = List.copyOf(excludeCategories);
@@ -79,37 +84,42 @@ public record RunConfig(String name, long seed, CategorySource categories, List<
     /** A run on {@code categories} with the paper's templates, one image per pair, no exclusions. */
     public static RunConfig of(String name, long seed, CategorySource categories) {
         return new RunConfig(name, seed, categories, PAPER_TEMPLATES, 1, NO_LIMIT, List.of(), List.of(),
-                DEFAULT_GENERATOR, DEFAULT_IMAGE_SIZE, Map.of(), false, AudioConfig.shapes());
+                DEFAULT_GENERATOR, DEFAULT_IMAGE_SIZE, Map.of(), false, AudioConfig.shapes(), null);
     }
 
     public RunConfig withLimit(int value) {
         return new RunConfig(name, seed, categories, templates, imagesPerPair, value, excludeCategories,
-                excludePairs, generator, imageSize, generatorOptions, autoAnnotate, audio);
+                excludePairs, generator, imageSize, generatorOptions, autoAnnotate, audio, embedModelDir);
     }
 
     public RunConfig withGenerator(String value) {
         return new RunConfig(name, seed, categories, templates, imagesPerPair, limit, excludeCategories,
-                excludePairs, value, imageSize, generatorOptions, autoAnnotate, audio);
+                excludePairs, value, imageSize, generatorOptions, autoAnnotate, audio, embedModelDir);
     }
 
     public RunConfig withImageSize(int value) {
         return new RunConfig(name, seed, categories, templates, imagesPerPair, limit, excludeCategories,
-                excludePairs, generator, value, generatorOptions, autoAnnotate, audio);
+                excludePairs, generator, value, generatorOptions, autoAnnotate, audio, embedModelDir);
     }
 
     public RunConfig withAutoAnnotate(boolean value) {
         return new RunConfig(name, seed, categories, templates, imagesPerPair, limit, excludeCategories,
-                excludePairs, generator, imageSize, generatorOptions, value, audio);
+                excludePairs, generator, imageSize, generatorOptions, value, audio, embedModelDir);
     }
 
     public RunConfig withAudio(AudioConfig value) {
         return new RunConfig(name, seed, categories, templates, imagesPerPair, limit, excludeCategories,
-                excludePairs, generator, imageSize, generatorOptions, autoAnnotate, value);
+                excludePairs, generator, imageSize, generatorOptions, autoAnnotate, value, embedModelDir);
     }
 
     public RunConfig withGeneratorOptions(Map<String, String> value) {
         return new RunConfig(name, seed, categories, templates, imagesPerPair, limit, excludeCategories,
-                excludePairs, generator, imageSize, value, autoAnnotate, audio);
+                excludePairs, generator, imageSize, value, autoAnnotate, audio, embedModelDir);
+    }
+
+    public RunConfig withEmbedModelDir(Path value) {
+        return new RunConfig(name, seed, categories, templates, imagesPerPair, limit, excludeCategories,
+                excludePairs, generator, imageSize, generatorOptions, autoAnnotate, audio, value);
     }
 
     private static void checkTemplate(String t) {

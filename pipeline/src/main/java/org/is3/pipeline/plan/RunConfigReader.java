@@ -32,6 +32,7 @@ import org.is3.core.InputException;
  * image_size: 512
  * generator_options: {model_dir: /models/sd15}   # read by the generator only
  * auto_annotate: false            # shapes: take the exact masks, approve without people
+ * embed_model_dir: /models/sam    # cache each generated image's SAM embedding (embed stage)
  * audio:                          # default {source: shapes}
  *   source: vggsound              # or shapes (the shapes world's sound signatures)
  *   mirror: clips/                # relative to the YAML file
@@ -46,7 +47,7 @@ public final class RunConfigReader {
 
     private static final Set<String> KEYS = Set.of("name", "seed", "categories", "templates",
             "paper_templates", "images_per_pair", "limit", "exclude", "generator", "image_size",
-            "generator_options", "auto_annotate", "audio");
+            "generator_options", "auto_annotate", "audio", "embed_model_dir");
     private static final Set<String> AUDIO_KEYS = Set.of("source", "mirror", "index", "clip_pattern", "seconds",
             "noise_level");
     private static final YAMLMapper YAML = new YAMLMapper();
@@ -110,6 +111,9 @@ public final class RunConfigReader {
         ObjectNode options = n.putObject("generator_options");
         c.generatorOptions().forEach(options::put);
         n.put("auto_annotate", c.autoAnnotate());
+        if (c.embedModelDir() != null) {
+            n.put("embed_model_dir", c.embedModelDir().toString());
+        }
         AudioConfig a = c.audio();
         ObjectNode audio = n.putObject("audio").put("source", a.source());
         if (a.mirror() != null) {
@@ -154,7 +158,8 @@ public final class RunConfigReader {
                 (int) integer(obj, "image_size", RunConfig.DEFAULT_IMAGE_SIZE, source),
                 options(mapping(obj, "generator_options", source), source),
                 bool(obj, "auto_annotate", false, source),
-                audio(mapping(obj, "audio", source), baseDir, source));
+                audio(mapping(obj, "audio", source), baseDir, source),
+                path(obj, "embed_model_dir", baseDir, source));
     }
 
     private static Map<String, String> options(ObjectNode node, String source) {

@@ -25,7 +25,8 @@ import org.is3.pipeline.store.StoredImage;
 /**
  * The pipeline in one process (issue 4): {@link #plan} stores a run and queues its images, and the
  * Camel routes started here run the machine stages — generate (→ GENERATED, or ANNOTATED with
- * auto-annotation) and pair audio (ANNOTATED → PAIRED). Verification and annotation happen in the
+ * auto-annotation), embed (optional: SAM embeddings cached for the annotator) and pair audio
+ * (ANNOTATED → PAIRED). Verification and annotation happen in the
  * annotator in between; export is {@link org.is3.pipeline.export.ReleaseWriter}. The database and
  * broker are the caller's; {@link #close} stops only the routes. Any number of processes on the same
  * database and broker may run routes (that is what {@code pipeline worker} does); they share the
@@ -40,12 +41,15 @@ public final class PipelineRunner implements AutoCloseable {
     private final Broker broker;
     private final GeneratorRegistry registry;
     private final CamelContext camel;
+    private final EmbedStage embed;
 
-    private PipelineRunner(PipelineStore store, Broker broker, GeneratorRegistry registry, CamelContext camel) {
+    private PipelineRunner(PipelineStore store, Broker broker, GeneratorRegistry registry, CamelContext camel,
+                           EmbedStage embed) {
         this.store = store;
         this.broker = broker;
         this.registry = registry;
         this.camel = camel;
+        this.embed = embed;
     }
 
     /** Starts the routes with the generators on the class path and default options. */
@@ -58,11 +62,12 @@ public final class PipelineRunner implements AutoCloseable {
         PipelineStore store = new PipelineStore(database.dataSource());
         RunContexts runs = new RunContexts(store, registry, home);
         Failures failures = new Failures(store);
+        EmbedStage embed = new EmbedStage(store, runs);
         CamelContext camel = new DefaultCamelContext();
         camel.addComponent("jms", JmsComponent.jmsComponent(broker.connectionFactory()));
         camel.getShutdownStrategy().setTimeout(SHUTDOWN_SECONDS);
         try {
-            camel.addRoutes(new GenerateRoute(new GenerateStage(store, runs), failures, options));
+            camel.addRoutes(new GenerateRoute(new GenerateStage(store, runs), embed, failures, options));
             camel.addRoutes(new PairRoute(new PairStage(store, new AudioStore(database.dataSource()), runs,
                     broker.connectionFactory()), failures, options));
             camel.start();
@@ -70,7 +75,7 @@ public final class PipelineRunner implements AutoCloseable {
             camel.stop();
             throw new IllegalStateException("starting the pipeline routes failed: " + e.getMessage(), e);
         }
-        return new PipelineRunner(store, broker, registry, camel);
+        return new PipelineRunner(store, broker, registry, camel, embed);
     }
 
     /**
@@ -90,6 +95,10 @@ public final class PipelineRunner implements AutoCloseable {
                     + " exact masks (shapes); '" + config.generator() + "' images are annotated by people");
         }
         AudioSources.create(config);
+        if (config.embedModelDir() != null && !java.nio.file.Files.isDirectory(config.embedModelDir())) {
+            throw new InputException("run " + config.name() + ": embed_model_dir " + config.embedModelDir()
+                    + " is not a directory (a SAM model, see docs/models.md)");
+        }
         long runId = store.createRun(config.name(), config.seed(), RunConfigReader.toYaml(config));
         store.insertPlanned(runId, config.generator(), Planner.plan(config));
         store.clearFailures(runId);
@@ -136,5 +145,6 @@ public final class PipelineRunner implements AutoCloseable {
     @Override
     public void close() {
         camel.stop();
+        embed.close();
     }
 }

@@ -181,6 +181,33 @@ class PipelineRunnerTest {
     }
 
     @Test
+    void theEmbedStageCachesEachGeneratedImagesSamEmbeddingForTheAnnotator() throws Exception {
+        Path sam = Path.of("../models/src/test/resources/fixtures/sam-tiny");
+        long run = runner.plan(shapes("embedded", 3).withEmbedModelDir(sam));
+        assertTrue(runner.awaitIdle(run, WAIT));
+        assertEquals(3, runner.counts(run).count(ImageState.GENERATED), "they wait for people");
+        Path cache = home.resolve("cache/sam");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        long cached = 0;
+        while (System.nanoTime() < deadline && (cached = embeddings(cache)) < 3) {
+            Thread.sleep(50);
+        }
+        assertEquals(3, cached, "one cached embedding per generated image");
+        InputException missing = assertThrows(InputException.class,
+                () -> runner.plan(shapes("no-sam", 3).withEmbedModelDir(home.resolve("nothing"))));
+        assertTrue(missing.getMessage().contains("embed_model_dir"), missing.getMessage());
+    }
+
+    private static long embeddings(Path cache) throws IOException {
+        if (!Files.isDirectory(cache)) {
+            return 0;
+        }
+        try (var files = Files.walk(cache)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".ndlist")).count();
+        }
+    }
+
+    @Test
     void aFailingGeneratorSendsTheMessageToTheDeadLetterQueueWithTheReason() throws Exception {
         long run = runner.plan(shapes("broken", 2).withGenerator("broken"));
         assertTrue(runner.awaitIdle(run, WAIT));
@@ -208,7 +235,7 @@ class PipelineRunnerTest {
     void anUnknownGeneratorOrAShapesRunWithoutShapesCategoriesIsRefusedBeforeAnythingIsStored() throws IOException {
         InputException unknown = assertThrows(InputException.class,
                 () -> runner.plan(shapes("nope", 3).withGenerator("dalle")));
-        assertTrue(unknown.getMessage().contains("generator 'dalle' is not available; available: [broken, shapes]"),
+        assertTrue(unknown.getMessage().contains("generator 'dalle' is not available; available: [broken, sd, shapes]"),
                 unknown.getMessage());
         Path classes = home.resolve("classes.txt");
         Files.write(classes, List.of("dog", "cat"));
