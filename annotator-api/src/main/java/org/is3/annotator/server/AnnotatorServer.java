@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,9 +47,11 @@ final class AnnotatorServer implements AutoCloseable {
     private final Javalin app;
     private final DataSource dataSource;
     private final Instant started = Instant.now();
+    private final long maxBody;
 
     AnnotatorServer(AnnotatorConfig config, DataSource dataSource, Path home, Segmenter segmenter) {
         this.dataSource = dataSource;
+        this.maxBody = config.maxBodyBytes();
         Accounts accounts = new Accounts(dataSource, new Passwords(config.bcryptCost()));
         Credentials credentials = new Credentials(dataSource);
         RequestAuth auth = new RequestAuth(credentials);
@@ -116,6 +119,8 @@ final class AnnotatorServer implements AutoCloseable {
     }
 
     private void errors() {
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getStatus() == 413
+                ? "request body over the " + maxBody + "-byte limit" : e.getMessage()));
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(InputException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400, "invalid JSON: " + e.getOriginalMessage()));
