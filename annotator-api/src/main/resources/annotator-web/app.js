@@ -113,7 +113,7 @@ async function openAnnotate() {
   show("annotate-view");
   $("annotate-prompt").textContent = t.prompt;
   ann.objects = t.categories.map((c) => ({ category: c, clicks: [], box: null,
-    mask: new Uint8Array(t.width * t.height), proposed: false, accepted: false }));
+    mask: new Uint8Array(t.width * t.height), proposed: false, proposals: 0, accepted: false }));
   ann.current = 0;
   const img = new Image();
   img.onload = () => { ann.image = img; const cv = $("canvas"); cv.width = t.width; cv.height = t.height; renderTabs(); draw(); };
@@ -191,6 +191,7 @@ async function propose() {
   if (r.status !== 200) { say(r.json ? r.json.error : "error " + r.status); $("latency").textContent = "failed"; return; }
   o.mask = Rle.decode(r.json.mask.counts, t.height, t.width);
   o.proposed = true;
+  o.proposals++;
   o.accepted = false;
   $("latency").textContent = r.json.latency_ms + " ms (" + r.json.segmenter + "), " + r.json.area + " px";
   renderTabs();

@@ -9,4 +9,9 @@ public final class SimulatedAnnotatorAccess {
     public static int[] deepest(boolean[] region, int w, int h) {
         return SimulatedAnnotator.deepest(region, w, h);
     }
+
+    /** The next click of the simulated annotator, given the exact mask and the one shown. */
+    public static Click nextClick(boolean[] truth, boolean[] shown, int w, int h) {
+        return SimulatedAnnotator.nextClick(truth, shown, w, h);
+    }
 }
