@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             ""},
         subcommands = {
             UpCommand.class,
+            AnnotateCommand.class,
             EvalCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class})

@@ -25,7 +25,7 @@ class GrabCutSegmenterTest {
             WorldScene scene = WORLD.scene(i, 11);
             BufferedImage image = scene.scene().image();
             for (SceneObject o : List.of(scene.scene().a(), scene.scene().b())) {
-                SimulatedAnnotator.Outcome out = SimulatedAnnotator.run(grabcut, image, o.mask(), 5, 0.9, Optional.empty());
+                ClickSimulator.Outcome out = ClickSimulator.run(grabcut, image, o.mask(), 5, 0.9, Optional.empty());
                 report.add(scene.base() + "/" + o.category().name() + " " + out.ious());
                 assertTrue(out.iou() >= 0.9, "IoU " + out.iou() + " after " + out.clicks() + " clicks on "
                         + scene.base() + " object " + o.category().name() + "; all: " + report);
@@ -39,7 +39,7 @@ class GrabCutSegmenterTest {
         WorldScene scene = WORLD.scene(3, 5);
         SceneObject o = scene.scene().a();
         PromptBox box = new PromptBox(o.box().xmin() - 4, o.box().ymin() - 4, o.box().width() + 8, o.box().height() + 8);
-        SimulatedAnnotator.Outcome out = SimulatedAnnotator.run(grabcut, scene.scene().image(), o.mask(), 3, 0.9,
+        ClickSimulator.Outcome out = ClickSimulator.run(grabcut, scene.scene().image(), o.mask(), 3, 0.9,
                 Optional.of(box));
         assertTrue(out.iou() >= 0.9, "IoU " + out.ious());
     }
@@ -56,12 +56,12 @@ class GrabCutSegmenterTest {
     void theProposalHoldsThePositiveClickAndNotTheNegativeOne() {
         WorldScene scene = WORLD.scene(1, 2);
         SceneObject o = scene.scene().a();
-        int[] in = SimulatedAnnotator.deepest(o.mask(), 512, 512);
+        int[] in = ClickSimulator.deepest(o.mask(), 512, 512);
         boolean[] outside = new boolean[512 * 512];
         for (int i = 0; i < outside.length; i++) {
             outside[i] = !o.mask()[i] && !scene.scene().b().mask()[i];
         }
-        int[] out = SimulatedAnnotator.deepest(outside, 512, 512);
+        int[] out = ClickSimulator.deepest(outside, 512, 512);
         Proposal p = grabcut.propose(new SegmentRequest("k", scene.scene().image(),
                 List.of(new Click(in[0], in[1], true), new Click(out[0], out[1], false)), Optional.empty(), Optional.empty()));
         assertTrue(p.mask()[in[1] * 512 + in[0]]);

@@ -280,7 +280,7 @@ class AnnotatorApiTest {
     }
 
     static int[] interior(SceneObject o) {
-        return org.is3.annotator.segment.SimulatedAnnotatorAccess.deepest(o.mask(), o.width(), o.height());
+        return org.is3.annotator.segment.ClickSimulator.deepest(o.mask(), o.width(), o.height());
     }
 
     static String path(String template, JsonNode task) {

@@ -16,7 +16,7 @@ import org.is3.annotator.auth.Accounts;
 import org.is3.annotator.auth.Passwords;
 import org.is3.annotator.auth.Role;
 import org.is3.annotator.mask.MaskIou;
-import org.is3.annotator.segment.SimulatedAnnotatorAccess;
+import org.is3.annotator.segment.ClickSimulator;
 import org.is3.core.rle.CocoRle;
 import org.is3.core.shapes.SceneObject;
 import org.is3.core.shapes.WorldScene;
@@ -181,7 +181,7 @@ class AnnotatorBrowserTest {
         WebElement canvas = browser.findElement(By.id("canvas"));
         boolean[] shown = new boolean[SIZE * SIZE];
         for (int n = 1; n <= 6 && MaskIou.of(shown, o.mask()) < 0.9; n++) {
-            org.is3.annotator.segment.Click c = SimulatedAnnotatorAccess.nextClick(o.mask(), shown, SIZE, SIZE);
+            org.is3.annotator.segment.Click c = ClickSimulator.nextClick(o.mask(), shown, SIZE, SIZE);
             // Selenium 4 offsets are from the element's centre; the canvas is shown at its pixel size.
             Actions a = new Actions(browser).moveToElement(canvas, c.x() - SIZE / 2, c.y() - SIZE / 2);
             (c.positive() ? a.click() : a.contextClick()).perform();

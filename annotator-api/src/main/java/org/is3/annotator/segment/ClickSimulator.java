@@ -7,40 +7,44 @@ import java.util.Optional;
 import org.is3.annotator.mask.MaskIou;
 
 /**
- * The usual interactive-segmentation protocol (as in NoC@90 evaluations): the first click at the
- * object's most interior pixel; each next click at the most interior pixel of the larger error
+ * A simulated annotator for tests and benchmarks ({@code is3 bench annotate}), following the usual
+ * interactive-segmentation protocol (as in NoC@90 evaluations): the first click at the object's
+ * most interior pixel; each next click at the most interior pixel of the larger error
  * region, positive where the object was missed, negative where the proposal spilled over.
  */
-final class SimulatedAnnotator {
-    private SimulatedAnnotator() {
+public final class ClickSimulator {
+    private ClickSimulator() {
     }
 
-    record Outcome(double iou, int clicks, List<Double> ious) {
+    public record Outcome(double iou, int clicks, List<Double> ious, List<Long> latencyNanos) {
     }
 
-    static Outcome run(Segmenter segmenter, BufferedImage image, boolean[] truth, int maxClicks, double target,
+    public static Outcome run(Segmenter segmenter, BufferedImage image, boolean[] truth, int maxClicks, double target,
                        Optional<PromptBox> box) {
         int w = image.getWidth();
         int h = image.getHeight();
         List<Click> clicks = new ArrayList<>();
         List<Double> ious = new ArrayList<>();
+        List<Long> nanos = new ArrayList<>();
         boolean[] mask = new boolean[w * h];
         double iou = 0;
         boolean[] previous = null;
         for (int n = 1; n <= maxClicks; n++) {
             clicks.add(nextClick(truth, mask, w, h));
-            mask = segmenter.segment(new SegmentRequest("img", image, clicks, box, Optional.ofNullable(previous)));
+            Proposal p = segmenter.propose(new SegmentRequest("img", image, clicks, box, Optional.ofNullable(previous)));
+            mask = p.mask();
+            nanos.add(p.latencyNanos());
             previous = mask;
             iou = MaskIou.of(mask, truth);
             ious.add(iou);
             if (iou >= target) {
-                return new Outcome(iou, n, ious);
+                return new Outcome(iou, n, ious, nanos);
             }
         }
-        return new Outcome(iou, maxClicks, ious);
+        return new Outcome(iou, maxClicks, ious, nanos);
     }
 
-    static Click nextClick(boolean[] truth, boolean[] mask, int w, int h) {
+    public static Click nextClick(boolean[] truth, boolean[] mask, int w, int h) {
         boolean[] missed = new boolean[w * h];
         boolean[] spilled = new boolean[w * h];
         for (int i = 0; i < truth.length; i++) {
@@ -53,7 +57,7 @@ final class SimulatedAnnotator {
     }
 
     /** The pixel of the region farthest (chessboard distance) from its outside: {x, y, distance}. */
-    static int[] deepest(boolean[] region, int w, int h) {
+    public static int[] deepest(boolean[] region, int w, int h) {
         int[] d = new int[w * h];
         int inf = w + h;
         for (int y = 0; y < h; y++) {
