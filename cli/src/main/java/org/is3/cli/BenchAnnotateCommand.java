@@ -77,6 +77,8 @@ final class BenchAnnotateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        // one log line per submitted task would drown the figures (simplelogger reads this per logger)
+        System.setProperty("org.slf4j.simpleLogger.log.org.is3.annotator", "warn");
         try (Segmenter grabcut = Segmenters.create("grabcut", new SegmenterSettings(dir, Map.of()))) {
             for (int size : new int[] {512, 1024}) {
                 grabCut(out, grabcut, size);

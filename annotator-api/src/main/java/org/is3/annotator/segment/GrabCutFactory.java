@@ -1,6 +1,9 @@
 package org.is3.annotator.segment;
 
-/** {@code grabcut}: option {@code iterations} (default {@value GrabCutSegmenter#DEFAULT_ITERATIONS}). */
+/**
+ * {@code grabcut}: options {@code iterations} (default {@value GrabCutSegmenter#DEFAULT_ITERATIONS}) and
+ * {@code working-side} (default {@value GrabCutSegmenter#DEFAULT_WORKING_SIDE}).
+ */
 public final class GrabCutFactory implements SegmenterFactory {
 
     @Override
@@ -10,6 +13,7 @@ public final class GrabCutFactory implements SegmenterFactory {
 
     @Override
     public Segmenter create(SegmenterSettings settings) {
-        return new GrabCutSegmenter(settings.intOption("iterations", GrabCutSegmenter.DEFAULT_ITERATIONS));
+        return new GrabCutSegmenter(settings.intOption("iterations", GrabCutSegmenter.DEFAULT_ITERATIONS),
+                settings.intOption("working-side", GrabCutSegmenter.DEFAULT_WORKING_SIDE));
     }
 }

@@ -9,12 +9,17 @@ import static org.bytedeco.opencv.global.opencv_imgproc.GC_INIT_WITH_MASK;
 import static org.bytedeco.opencv.global.opencv_imgproc.GC_PR_BGD;
 import static org.bytedeco.opencv.global.opencv_imgproc.GC_PR_FGD;
 import static org.bytedeco.opencv.global.opencv_imgproc.connectedComponents;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
 import static org.bytedeco.opencv.global.opencv_imgproc.grabCut;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.awt.image.BufferedImage;
 import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * OpenCV's GrabCut (colour GMMs + graph cut) seeded from the clicks: a disc around each positive
@@ -29,16 +34,23 @@ import org.bytedeco.opencv.opencv_core.Rect;
 public final class GrabCutSegmenter implements Segmenter {
     public static final String NAME = "grabcut";
     public static final int DEFAULT_ITERATIONS = 3;
+    /** Longest side GrabCut works at (option {@code working-side}); larger regions are cut scaled down. */
+    public static final int DEFAULT_WORKING_SIDE = 512;
     /** Share of the image side added around clicks when no box bounds the object. */
     private static final double MARGIN = 0.3;
 
     private final int iterations;
+    private final int workingSide;
 
-    public GrabCutSegmenter(int iterations) {
+    public GrabCutSegmenter(int iterations, int workingSide) {
         if (iterations < 1 || iterations > 20) {
             throw new IllegalArgumentException("grabcut iterations must be 1..20, got " + iterations);
         }
+        if (workingSide < 64) {
+            throw new IllegalArgumentException("grabcut working side must be at least 64, got " + workingSide);
+        }
         this.iterations = iterations;
+        this.workingSide = workingSide;
     }
 
     @Override
@@ -59,19 +71,13 @@ public final class GrabCutSegmenter implements Segmenter {
         int rw = roi[2] - roi[0];
         int rh = roi[3] - roi[1];
         byte[] seeds = seeds(request, previous, roi);
-        byte[] labels;
-        try (Mat image = bgr(request.image(), roi); Mat mask = new Mat(rh, rw, CV_8UC1);
-             Mat bgd = new Mat(); Mat fgd = new Mat(); Rect none = new Rect()) {
-            mask.data().put(seeds);
-            if (hasBoth(seeds)) {
-                grabCut(image, mask, none, bgd, fgd, iterations, GC_INIT_WITH_MASK);
-            }
-            labels = new byte[rw * rh];
-            mask.data().get(labels);
+        boolean[] local;
+        try (Mat image = bgr(request.image(), roi)) {
+            local = Math.max(rw, rh) > workingSide ? scaled(image, seeds, rw, rh) : cut(image, seeds, rw, rh);
         }
-        boolean[] local = new boolean[rw * rh];
         for (int i = 0; i < local.length; i++) {
-            local[i] = labels[i] == GC_FGD || labels[i] == GC_PR_FGD;
+            // the clicks are certain whatever the resampling did near them
+            local[i] = seeds[i] == GC_FGD || (local[i] && seeds[i] != GC_BGD);
         }
         keepPointedParts(local, rw, rh, request, roi);
         boolean[] full = new boolean[w * h];
@@ -79,6 +85,60 @@ public final class GrabCutSegmenter implements Segmenter {
             System.arraycopy(local, y * rw, full, (y + roi[1]) * w + roi[0], rw);
         }
         return full;
+    }
+
+    /** GrabCut on the region at its own resolution: foreground where it labels (probable) foreground. */
+    private boolean[] cut(Mat image, byte[] seeds, int w, int h) {
+        byte[] labels = new byte[w * h];
+        try (Mat mask = new Mat(h, w, CV_8UC1); Mat bgd = new Mat(); Mat fgd = new Mat(); Rect none = new Rect()) {
+            mask.data().put(seeds);
+            if (hasBoth(seeds)) {
+                grabCut(image, mask, none, bgd, fgd, iterations, GC_INIT_WITH_MASK);
+            }
+            mask.data().get(labels);
+        }
+        boolean[] fg = new boolean[w * h];
+        for (int i = 0; i < fg.length; i++) {
+            fg[i] = labels[i] == GC_FGD || labels[i] == GC_PR_FGD;
+        }
+        return fg;
+    }
+
+    /**
+     * A region larger than {@link #workingSide} is cut at that size (area-averaged pixels, nearest
+     * seeds) and the result brought back with linear interpolation thresholded at one half, so
+     * edges stay smooth: GrabCut's cost grows with the pixel count, and a click on a 1024×1024
+     * image must stay interactive.
+     */
+    private boolean[] scaled(Mat image, byte[] seeds, int w, int h) {
+        double s = workingSide / (double) Math.max(w, h);
+        int sw = Math.max(1, (int) Math.round(w * s));
+        int sh = Math.max(1, (int) Math.round(h * s));
+        byte[] small;
+        try (Mat seedMat = new Mat(h, w, CV_8UC1); Mat smallImage = new Mat(); Mat smallSeeds = new Mat();
+             Size size = new Size(sw, sh)) {
+            seedMat.data().put(seeds);
+            resize(image, smallImage, size, 0, 0, INTER_AREA);
+            resize(seedMat, smallSeeds, size, 0, 0, INTER_NEAREST);
+            byte[] smallSeedBytes = new byte[sw * sh];
+            smallSeeds.data().get(smallSeedBytes);
+            boolean[] fg = cut(smallImage, smallSeedBytes, sw, sh);
+            small = new byte[sw * sh];
+            for (int i = 0; i < fg.length; i++) {
+                small[i] = (byte) (fg[i] ? 255 : 0);
+            }
+        }
+        byte[] full = new byte[w * h];
+        try (Mat smallMask = new Mat(sh, sw, CV_8UC1); Mat fullMask = new Mat(); Size size = new Size(w, h)) {
+            smallMask.data().put(small);
+            resize(smallMask, fullMask, size, 0, 0, INTER_LINEAR);
+            fullMask.data().get(full);
+        }
+        boolean[] fg = new boolean[w * h];
+        for (int i = 0; i < fg.length; i++) {
+            fg[i] = (full[i] & 0xFF) >= 128;
+        }
+        return fg;
     }
 
     /** {@code [x0, y0, x1, y1)}: the box with a small margin, else clicks and previous mask with a wide one. */

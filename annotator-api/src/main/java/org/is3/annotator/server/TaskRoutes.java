@@ -52,7 +52,7 @@ final class TaskRoutes {
             ctx.status(204);
             return;
         }
-        LOG.info("task {} ({}) leased to {} until {}", lease.get().task().id(), kind.dbName(), a.name(),
+        LOG.debug("task {} ({}) leased to {} until {}", lease.get().task().id(), kind.dbName(), a.name(),
                 lease.get().expires());
         ctx.json(TaskJson.of(lease.get(), images.image(lease.get().task()), queue.settings().lease()));
     }

@@ -15,6 +15,9 @@ public record Agreement(double minIou, StoredMask medoid) {
             throw new IllegalArgumentException("agreement of no masks");
         }
         int n = masks.size();
+        if (n == 1) {
+            return new Agreement(1.0, masks.get(0));
+        }
         boolean[][] decoded = new boolean[n][];
         for (int i = 0; i < n; i++) {
             decoded[i] = masks.get(i).rle().decode();

@@ -31,7 +31,19 @@ class GrabCutSegmenterTest {
                         + scene.base() + " object " + o.category().name() + "; all: " + report);
             }
         }
-        System.out.println(String.join("\n", report));
+    }
+
+    @Test
+    void onLargeImagesTheScaledCutStillReachesIoU090() {
+        ShapesWorld large = ShapesWorld.of(12, 7).withSize(1024, 1024);
+        for (int i = 0; i < 2; i++) {
+            WorldScene scene = large.scene(i, 13);
+            for (SceneObject o : List.of(scene.scene().a(), scene.scene().b())) {
+                ClickSimulator.Outcome out = ClickSimulator.run(grabcut, scene.scene().image(), o.mask(), 5, 0.9,
+                        Optional.empty());
+                assertTrue(out.iou() >= 0.9, scene.base() + "/" + o.category().name() + " IoU " + out.ious());
+            }
+        }
     }
 
     @Test
