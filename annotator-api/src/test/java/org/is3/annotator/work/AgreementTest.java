@@ -20,14 +20,14 @@ class AgreementTest {
 
     @Test
     void theSmallestPairwiseIoUDecidesAndTheMedoidIsAccepted() {
-        StoredMask a = mask(1, 0, 1, 2, 3);     // IoU(a, b) = 3/4, IoU(a, c) = 2/4, IoU(b, c) = 2/3
+        StoredMask a = mask(1, 0, 1, 2, 3);     // IoU(a, b) = 3/4, IoU(a, c) = 2/5, IoU(b, c) = 2/4
         StoredMask b = mask(2, 1, 2, 3);
         StoredMask c = mask(3, 2, 3, 4);
         Agreement agreement = Agreement.of(List.of(a, b, c));
-        assertEquals(0.5, agreement.minIou(), 1e-15);
-        assertEquals(2, agreement.medoid().id(), "b has the largest summed IoU: 3/4 + 2/3");
-        assertTrue(agreement.agrees(0.5));
-        assertFalse(agreement.agrees(0.51));
+        assertEquals(0.4, agreement.minIou(), 1e-15);
+        assertEquals(2, agreement.medoid().id(), "b has the largest summed IoU: 3/4 + 2/4");
+        assertTrue(agreement.agrees(0.4));
+        assertFalse(agreement.agrees(0.41));
     }
 
     @Test
