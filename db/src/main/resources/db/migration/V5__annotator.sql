@@ -43,7 +43,8 @@ CREATE TABLE annot_honeypot (
 -- One row per unit of human work. A pull locks one open row with FOR UPDATE SKIP LOCKED and
 -- writes the lease into it; a lease past lease_expires is free again. Pipeline tasks are unique
 -- per (kind, image, slot): slot 0..k-1 are the k overlapping annotations of an image; a honeypot
--- task exists once per (honeypot, user).
+-- task exists once per (honeypot, user). A task whose image left its queue's state unworked
+-- (accepted through the other slots, moved by the pipeline) is 'closed', so open rows stay few.
 CREATE TABLE annot_task (
     id            bigserial   PRIMARY KEY,
     kind          text        NOT NULL CHECK (kind IN ('verify', 'annotate', 'review')),
@@ -52,7 +53,7 @@ CREATE TABLE annot_task (
     slot          int         NOT NULL DEFAULT 0,
     honeypot_id   bigint      REFERENCES annot_honeypot (id) ON DELETE CASCADE,
     for_user      bigint      REFERENCES annot_user (id) ON DELETE CASCADE,
-    state         text        NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'done')),
+    state         text        NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'done', 'closed')),
     leased_by     bigint      REFERENCES annot_user (id),
     lease_token   text,
     leased_at     timestamptz,

@@ -117,7 +117,7 @@ final class BenchAnnotateCommand implements Callable<Integer> {
              AnnotatorService service = AnnotatorService.start(AnnotatorConfig.defaults().withPort(0).withBcryptCost(4)
                      .withQuality(1, 0.8, 0, 0), db.dataSource(), home)) {
             WorldScene scene = ShapesWorld.of(12, 7).withSize(512, 512).scene(0, 7);
-            int images = Math.max(2000, annotators * seconds * 20);
+            int images = Math.max(4000, annotators * seconds * 40);
             seed(db.dataSource(), home, scene, images);
             List<String> tokens = tokens(db.dataSource());
             String body = JSON.writeValueAsString(Map.of("objects", List.of(object(scene.scene().a()),

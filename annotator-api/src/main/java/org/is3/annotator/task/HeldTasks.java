@@ -48,6 +48,10 @@ public final class HeldTasks {
             throw new TaskException(TaskException.Reason.WRONG_KIND, "task " + t.id() + " is a " + t.kind().dbName()
                     + " task, not " + kind.dbName());
         }
+        if (t.state().equals("closed")) {
+            throw new TaskException(TaskException.Reason.CONFLICT, "task " + t.id()
+                    + " is no longer needed: its image moved on; pull the next task");
+        }
         if (t.state().equals("done")) {
             throw new TaskException(TaskException.Reason.CONFLICT, "task " + t.id()
                     + " was already submitted; a submission is accepted once");

@@ -74,24 +74,31 @@ public final class TaskQueue {
                 task = honeypot(c, account);
             }
             if (task.isEmpty()) {
-                task = first(c, available(kind) + " ORDER BY t.id LIMIT 1 FOR UPDATE OF t SKIP LOCKED", kind, account.id());
+                task = first(c, available(kind) + " ORDER BY t.id LIMIT 1 FOR UPDATE SKIP LOCKED", kind, account.id());
             }
             return task.isEmpty() ? Optional.<Lease>empty() : Optional.of(lease(c, task.get(), account, true));
         });
     }
 
-    /** Free pipeline tasks of a kind that this account may take (parameters: kind, account id). */
+    /**
+     * Free pipeline tasks of a kind that this account may take (parameters: kind, account id).
+     * The image state and the one-slot-per-annotator rule are scalar subqueries on purpose: they
+     * run per candidate row through the primary key and the (run_id, base) index while the scan
+     * walks the open tasks in id order and stops at the first free one, whatever the planner's
+     * statistics say about a freshly filled table.
+     */
     private static String available(TaskKind kind) {
         String imageState = kind == TaskKind.VERIFY ? "GENERATED" : "APPROVED";
-        String sql = "SELECT t.id FROM annot_task t JOIN pipeline_image p ON p.run_id = t.run_id AND p.base = t.base"
-                + " WHERE t.kind = ? AND t.state = 'open' AND t.honeypot_id IS NULL"
-                + " AND (t.leased_by IS NULL OR t.lease_expires < now()) AND p.state = '" + imageState + "'";
+        String sql = "SELECT t.id FROM annot_task t WHERE t.kind = ? AND t.state = 'open' AND t.honeypot_id IS NULL"
+                + " AND (t.leased_by IS NULL OR t.lease_expires < now())"
+                + " AND (SELECT p.state FROM pipeline_image p WHERE p.run_id = t.run_id AND p.base = t.base) = '"
+                + imageState + "'";
         if (kind == TaskKind.ANNOTATE) {
-            sql += " AND NOT EXISTS (SELECT 1 FROM annot_task o WHERE o.kind = 'annotate' AND o.run_id = t.run_id"
-                    + " AND o.base = t.base AND o.id <> t.id AND (o.done_by = ?2 OR (o.state = 'open'"
-                    + " AND o.leased_by = ?2 AND o.lease_expires > now())))";
+            sql += " AND (SELECT count(*) FROM annot_task o WHERE o.run_id = t.run_id AND o.base = t.base"
+                    + " AND o.kind = 'annotate' AND o.id <> t.id AND (o.done_by = ?::bigint OR (o.state = 'open'"
+                    + " AND o.leased_by = ?::bigint AND o.lease_expires > now()))) = 0";
         }
-        return sql.replace("?2", "?::bigint");
+        return sql;
     }
 
     private static Optional<Long> first(Connection c, String sql, TaskKind kind, long accountId) throws SQLException {

@@ -31,6 +31,12 @@ final class Acceptance {
                 return false;
             }
         }
+        try (PreparedStatement s = c.prepareStatement("UPDATE annot_task SET state = 'closed' WHERE run_id = ?"
+                + " AND base = ? AND state = 'open' AND kind <> 'verify' AND (leased_by IS NULL OR lease_expires < now())")) {
+            s.setLong(1, runId);
+            s.setString(2, base);
+            s.executeUpdate(); // slots nobody needs any more leave the open queue
+        }
         for (Map.Entry<String, StoredMask> e : chosen.entrySet()) {
             decision(c, runId, base, e.getValue(), agreement.get(e.getKey()), reviewer);
             object(c, runId, base, e.getValue());

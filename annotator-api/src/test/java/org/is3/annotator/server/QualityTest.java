@@ -114,6 +114,21 @@ class QualityTest {
                 scene.base()), "every submitted version is kept");
     }
 
+    @Test
+    void slotsOfAnImageThePipelineMovedOnAreClosedAndTheirLateSubmitIsRefused() throws Exception {
+        WorldScene scene = Fixture.images(db.dataSource(), home, "moved", 1, SIZE, "APPROVED").get(0);
+        JsonNode t1 = u1.get(ApiPaths.NEXT + "?kind=annotate").json();
+        Fixture.update(db.dataSource(), "UPDATE pipeline_image SET state = 'ANNOTATED', auto_annotated = true WHERE base = ?",
+                scene.base());
+        Fixture.update(db.dataSource(), "UPDATE annot_task SET lease_expires = now() - interval '1 second' WHERE id = ?",
+                t1.get("id").asLong());
+        assertEquals(204, u2.get(ApiPaths.NEXT + "?kind=annotate").status());
+        assertEquals("closed,closed", Fixture.scalar(db.dataSource(), "SELECT string_agg(state, ',') FROM annot_task"
+                + " WHERE base = ?", scene.base()));
+        Reply late = u1.post(AnnotatorApiTest.path(ApiPaths.SUBMIT, t1), AnnotatorApiTest.submit(t1, scene));
+        assertEquals(409, late.status(), late.error());
+    }
+
     private static Map<String, Object> square(SceneObject o) {
         boolean[] m = new boolean[o.width() * o.height()];
         for (int y = 0; y < 10; y++) {
