@@ -72,6 +72,8 @@ CREATE TABLE annot_task (
 CREATE INDEX annot_task_open ON annot_task (kind, id) WHERE state = 'open';
 CREATE INDEX annot_task_image ON annot_task (run_id, base);
 CREATE INDEX annot_task_done_by ON annot_task (done_by);
+CREATE INDEX annot_task_held ON annot_task (leased_by, kind) WHERE state = 'open';
+CREATE INDEX annot_task_for_user ON annot_task (for_user) WHERE for_user IS NOT NULL;
 
 -- Every approve/reject, as given.
 CREATE TABLE annot_verification (
@@ -107,6 +109,7 @@ CREATE TABLE annot_submission (
 );
 
 CREATE INDEX annot_submission_image ON annot_submission (run_id, base, category);
+CREATE INDEX annot_submission_task ON annot_submission (task_id);
 CREATE INDEX annot_submission_user ON annot_submission (user_id);
 
 -- How an annotator did on a honeypot object: IoU of the submitted mask with the known one.
