@@ -75,6 +75,9 @@ CREATE INDEX annot_task_done_by ON annot_task (done_by);
 CREATE INDEX annot_task_held ON annot_task (leased_by, kind) WHERE state = 'open';
 CREATE INDEX annot_task_for_user ON annot_task (for_user) WHERE for_user IS NOT NULL;
 
+-- The annotator's task sync looks at the images updated since its previous run.
+CREATE INDEX annot_pipeline_image_updated ON pipeline_image (updated_at);
+
 -- Every approve/reject, as given.
 CREATE TABLE annot_verification (
     id          bigserial   PRIMARY KEY,

@@ -48,6 +48,7 @@ final class AnnotatorServer implements AutoCloseable {
     private final DataSource dataSource;
     private final Instant started = Instant.now();
     private final long maxBody;
+    private final TaskQueue queue;
 
     AnnotatorServer(AnnotatorConfig config, DataSource dataSource, Path home, Segmenter segmenter) {
         this.dataSource = dataSource;
@@ -55,7 +56,7 @@ final class AnnotatorServer implements AutoCloseable {
         Accounts accounts = new Accounts(dataSource, new Passwords(config.bcryptCost()));
         Credentials credentials = new Credentials(dataSource);
         RequestAuth auth = new RequestAuth(credentials);
-        TaskQueue queue = new TaskQueue(dataSource, new QueueSettings(config.lease(), config.overlap(),
+        this.queue = new TaskQueue(dataSource, new QueueSettings(config.lease(), config.overlap(),
                 config.honeypotRate()), new SplittableRandom());
         ImageStore images = new ImageStore(home);
         AuthRoutes login = new AuthRoutes(accounts, credentials, auth, new LoginThrottle(config.loginFailures(),
@@ -158,5 +159,6 @@ final class AnnotatorServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        queue.close();
     }
 }

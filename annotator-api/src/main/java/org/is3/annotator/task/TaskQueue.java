@@ -22,7 +22,7 @@ import org.is3.annotator.store.Jdbc;
  * a live lease of a queue gets that task again (a reloaded page does not take a second task), and
  * never gets a second slot of an image it annotated.
  */
-public final class TaskQueue {
+public final class TaskQueue implements AutoCloseable {
     /** First key of the per-account advisory lock that serialises one account's pulls. */
     private static final int PULL_LOCK = 0x15_3A;
     private static final SecureRandom TOKENS = new SecureRandom();
@@ -46,7 +46,6 @@ public final class TaskQueue {
     /** Leases the next task of {@code kind} to {@code account}; empty when the queue has nothing for it. */
     public Optional<Lease> next(Account account, TaskKind kind) {
         long started = System.nanoTime();
-        sync.periodic();
         Optional<Lease> lease = pull(account, kind);
         if (lease.isEmpty() && kind != TaskKind.REVIEW) {
             sync.syncUnlessStartedAfter(started);
@@ -189,6 +188,12 @@ public final class TaskQueue {
             HeldTasks.check(t, account, null, kind);
             return t;
         });
+    }
+
+    /** Stops the background sync. */
+    @Override
+    public void close() {
+        sync.close();
     }
 
     private static String newToken() {

@@ -118,7 +118,8 @@ class QualityTest {
     void slotsOfAnImageThePipelineMovedOnAreClosedAndTheirLateSubmitIsRefused() throws Exception {
         WorldScene scene = Fixture.images(db.dataSource(), home, "moved", 1, SIZE, "APPROVED").get(0);
         JsonNode t1 = u1.get(ApiPaths.NEXT + "?kind=annotate").json();
-        Fixture.update(db.dataSource(), "UPDATE pipeline_image SET state = 'ANNOTATED', auto_annotated = true WHERE base = ?",
+        Fixture.update(db.dataSource(), "UPDATE pipeline_image SET state = 'ANNOTATED', auto_annotated = true,"
+                + " updated_at = now() WHERE base = ?",
                 scene.base());
         Fixture.update(db.dataSource(), "UPDATE annot_task SET lease_expires = now() - interval '1 second' WHERE id = ?",
                 t1.get("id").asLong());
