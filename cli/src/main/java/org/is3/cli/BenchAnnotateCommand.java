@@ -70,8 +70,8 @@ final class BenchAnnotateCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "20", description = "How long they work (default ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--images", defaultValue = "0",
-            description = "APPROVED images in the queue (default 0: 40 per annotator-second, at least 4,000).")
+    @Option(names = "--images", defaultValue = "10000",
+            description = "APPROVED images in the queue at the start (default ${DEFAULT-VALUE}).")
     int images;
 
     @Option(names = "--dir", defaultValue = "${java.io.tmpdir}/is3-bench", paramLabel = "DIR",
@@ -121,7 +121,7 @@ final class BenchAnnotateCommand implements Callable<Integer> {
              AnnotatorService service = AnnotatorService.start(AnnotatorConfig.defaults().withPort(0).withBcryptCost(4)
                      .withQuality(1, 0.8, 0, 0), db.dataSource(), home)) {
             WorldScene scene = ShapesWorld.of(12, 7).withSize(512, 512).scene(0, 7);
-            seed(db.dataSource(), home, scene, images > 0 ? images : Math.max(4000, annotators * seconds * 40));
+            seed(db.dataSource(), home, scene, images);
             List<String> tokens = tokens(db.dataSource());
             String body = JSON.writeValueAsString(Map.of("objects", List.of(object(scene.scene().a()),
                     object(scene.scene().b()))));

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 final class TaskSync implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskSync.class);
     private static final long FULL_EVERY = TimeUnit.MINUTES.toNanos(1);
-    private static final String MARGIN = "interval '30 seconds'";
+    private static final String MARGIN = "interval '5 seconds'";
     private static final int ANALYZE_AFTER = 1000;
 
     private final DataSource dataSource;
