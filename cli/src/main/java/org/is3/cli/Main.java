@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             UpCommand.class,
             PipelineCommand.class,
+            AnnotateCommand.class,
             EvalCommand.class,
             BenchCommand.class,
             GenerateCommand.class,
