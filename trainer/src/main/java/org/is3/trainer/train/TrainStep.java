@@ -1,0 +1,90 @@
+package org.is3.trainer.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
+import org.is3.trainer.data.Batch;
+import org.is3.trainer.loss.AlignmentLoss;
+import org.is3.trainer.loss.NegativeAudioLoss;
+import org.is3.trainer.model.AvModel;
+import org.is3.trainer.model.ModelSpec;
+import org.is3.trainer.optim.Adam;
+
+/**
+ * One optimiser step: forward every view through the encoders (each view its own BN batch; the
+ * negative audio rides in the batch of the plain audio view so BN never sees a batch of silence
+ * alone), eq. 5 plus the weighted SSL-SaN term, backward, Adam.
+ */
+public final class TrainStep {
+
+    private final AvModel model;
+    private final Adam adam;
+    private final float tau;
+    private final float negativeWeight;
+
+    public TrainStep(AvModel model, Adam adam, double tau, double negativeWeight) {
+        this.model = model;
+        this.adam = adam;
+        this.tau = (float) tau;
+        this.negativeWeight = (float) negativeWeight;
+    }
+
+    /** Losses of the step: total, localization, alignment, negative term. */
+    public double[] run(Batch b) {
+        ModelSpec spec = model.spec();
+        int n = b.size();
+        int k = b.negativeCount();
+        Shape imageShape = new Shape(n, 3, spec.imageSize(), spec.imageSize());
+        double[] out = new double[4];
+        try (NDManager m = model.manager().newSubManager();
+             GradientCollector gc = m.getEngine().newGradientCollector()) {
+            List<NDArray> maps = new ArrayList<>();
+            List<NDArray> visualProj = new ArrayList<>();
+            for (float[] view : b.hasConc() ? List.of(b.images(), b.imagesAug(), b.imagesConc())
+                    : List.of(b.images(), b.imagesAug())) {
+                NDArray v = model.visualMap(m.create(view, imageShape), true);
+                maps.add(v);
+                visualProj.add(model.visualProjection(v, true));
+            }
+            List<NDArray> audio = new ArrayList<>();
+            List<NDArray> audioProj = new ArrayList<>();
+            NDArray negatives = null;
+            NDArray negativeProj = null;
+            List<float[]> audioViews = b.hasConc() ? List.of(b.audio(), b.audioAug(), b.audioConc())
+                    : List.of(b.audio(), b.audioAug());
+            for (int i = 0; i < audioViews.size(); i++) {
+                boolean withNegatives = i == 0 && k > 0;
+                NDArray x = m.create(audioViews.get(i), new Shape(n, 1, spec.bins(), spec.frames()));
+                if (withNegatives) {
+                    x = x.concat(m.create(b.negatives(), new Shape(k, 1, spec.bins(), spec.frames())));
+                }
+                NDArray a = model.audioFeature(x, true);
+                NDArray pa = model.audioProjection(a, true);
+                if (withNegatives) {
+                    negatives = a.get(n + ":");
+                    negativeProj = pa.get(n + ":");
+                    a = a.get(":" + n);
+                    pa = pa.get(":" + n);
+                }
+                audio.add(a);
+                audioProj.add(pa);
+            }
+            AlignmentLoss.Terms terms = AlignmentLoss.compute(maps, visualProj, audio, audioProj, tau);
+            NDArray loss = terms.total();
+            if (negatives != null) {
+                NDArray neg = NegativeAudioLoss.compute(maps.get(0), visualProj.get(0), negatives, negativeProj).total();
+                out[3] = neg.getFloat();
+                loss = loss.add(neg.mul(negativeWeight));
+            }
+            gc.backward(loss);
+            out[0] = loss.getFloat();
+            out[1] = terms.localization().getFloat();
+            out[2] = terms.alignment().getFloat();
+        }
+        adam.step();
+        return out;
+    }
+}
