@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the scorer and the eval server (figures to compare with the reference code).",
-        subcommands = {BenchScoreCommand.class, BenchEvalCommand.class})
+        subcommands = {BenchScoreCommand.class, BenchEvalCommand.class, BenchTrainCommand.class})
 final class BenchCommand {
 }

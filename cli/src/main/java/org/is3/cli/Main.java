@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             UpCommand.class,
             EvalCommand.class,
             BenchCommand.class,
+            TrainCommand.class,
+            InferCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -22,7 +22,29 @@ public final class AudioInput {
         if (keep == s.frames()) {
             return s.values();
         }
-        int first = (s.frames() - keep) / 2;
+        return crop(s, (s.frames() - keep) / 2, keep);
+    }
+
+    /**
+     * The plain view a and the time-shifted view a_aug of one clip. When the model sees a crop of the
+     * preset's frames, a_aug is the crop moved by a random whole number of frames (up to ± maxSeconds,
+     * clamped to the spectrogram), which shifts the audio in time without a second STFT; with all
+     * frames kept, a_aug is the spectrogram of the circularly rolled clip.
+     */
+    public static float[][] views(Waveform clip, SpectrogramPreset preset, int frames, double maxSeconds,
+                                  SplittableRandom rng) {
+        if (frames == 0 || frames == preset.frames()) {
+            return new float[][] {tensor(clip, preset, frames), tensor(shifted(clip, maxSeconds, rng), preset, frames)};
+        }
+        Spectrogram s = preset.compute(clip);
+        int centre = (s.frames() - frames) / 2;
+        int hop = 512 - preset.noverlap();
+        int max = (int) Math.min(centre, Math.round(maxSeconds * clip.sampleRate() / hop));
+        int shifted = centre + (max > 0 ? rng.nextInt(-max, max + 1) : 0);
+        return new float[][] {crop(s, centre, frames), crop(s, shifted, frames)};
+    }
+
+    private static float[] crop(Spectrogram s, int first, int keep) {
         float[] out = new float[s.bins() * keep];
         for (int b = 0; b < s.bins(); b++) {
             System.arraycopy(s.values(), b * s.frames() + first, out, b * keep, keep);

@@ -79,9 +79,9 @@ public final class BatchMaker {
             ids.add(ex.id());
             System.arraycopy(ImageInput.tensor(ex.image(), s), 0, images, i * img, img);
             System.arraycopy(ImageAugment.view(ex.image(), s, augment, rng), 0, imagesAug, i * img, img);
-            System.arraycopy(AudioInput.tensor(ex.audio(), model.preset(), model.audioFrames()), 0, audio, i * aud, aud);
-            Waveform shifted = AudioInput.shifted(ex.audio(), augment.shiftSeconds(), rng);
-            System.arraycopy(AudioInput.tensor(shifted, model.preset(), model.audioFrames()), 0, audioAug, i * aud, aud);
+            float[][] views = AudioInput.views(ex.audio(), model.preset(), model.audioFrames(), augment.shiftSeconds(), rng);
+            System.arraycopy(views[0], 0, audio, i * aud, aud);
+            System.arraycopy(views[1], 0, audioAug, i * aud, aud);
             if (conc) {
                 AvExample v = source.get(vn.pick(index, rng));
                 System.arraycopy(ImageInput.tensor(v.image(), s), 0, imagesConc, i * img, img);

@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.is3.core.InputException;
 import org.is3.core.audio.SpectrogramPreset;
+import org.is3.core.audio.Waveform;
 import org.is3.models.media.ClipDecoder;
 
 /**
  * A VGGSound-style mirror: the index CSV (no header, {@code youtube_id,start_seconds,label,split},
  * quoted labels may hold commas; datasets.md "VGGSound") and a directory of 10-s clip files named
  * {@code <ytid>_<start:06d>.<ext>} (VGG-SS, EZ-VSL, SLAVC) or {@code <ytid>_<start_ms>_<end_ms>.<ext>}
- * (SSL-Align). Each example is the frame in the middle of the clip and the clip's audio decoded to
+ * (SSL-Align). Each example is the frame in the middle of the clip (5 s into a 10-s clip) and the clip's audio decoded to
  * 16 kHz mono with FFmpeg ({@link ClipDecoder}). Rows of other splits and rows whose clip is absent
  * are skipped; {@link #skipped()} says how many were missing.
  */
@@ -102,8 +103,9 @@ public final class VggSoundSource implements AvSource {
     @Override
     public AvExample get(int i) {
         Path file = files.get(i);
-        return new AvExample(ids.get(i), ClipDecoder.frame(file, FRAME_SECONDS),
-                ClipDecoder.audio(file, SpectrogramPreset.SAMPLE_RATE));
+        Waveform audio = ClipDecoder.audio(file, SpectrogramPreset.SAMPLE_RATE);
+        // the middle frame of a 10-s clip; of a shorter one, its own middle
+        return new AvExample(ids.get(i), ClipDecoder.frame(file, Math.min(FRAME_SECONDS, audio.seconds() / 2)), audio);
     }
 
     private static Path find(Path clips, String id) {

@@ -1,6 +1,8 @@
 package org.is3.trainer.report;
 
 import java.io.BufferedWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * An append-only CSV log with a fixed header (a resumed run appends to the same file), flushed on
@@ -87,7 +88,8 @@ public final class CsvLog implements AutoCloseable {
     }
 
     private static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                : new BigDecimal(v, new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     @Override

@@ -58,6 +58,27 @@ public record TrainConfig(Path out, int steps, int batchSize, double lr, double 
         }
     }
 
+    /** The same run writing into another directory. */
+    public TrainConfig withOut(Path dir) {
+        return new TrainConfig(dir, steps, batchSize, lr, tau, seed, threads, checkpointEvery, validateEvery, model,
+                visualWeights, audioWeights, data, validation, validationScenes, augment, positives, negatives);
+    }
+
+    /** The same run with another step count. */
+    public TrainConfig withSteps(int n) {
+        return new TrainConfig(out, n, batchSize, lr, tau, seed, threads, checkpointEvery, validateEvery, model,
+                visualWeights, audioWeights, data, validation, validationScenes, augment, positives, negatives);
+    }
+
+    /** The proof-of-learning configuration shipped with the trainer (docs/trainer.md). */
+    public static String proofYaml() {
+        try (java.io.InputStream in = TrainConfig.class.getResourceAsStream("/org/is3/trainer/shapes-proof.yaml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the packaged shapes-proof.yaml is unreadable", e);
+        }
+    }
+
     /** Reads a YAML file; relative paths in it are relative to the file's directory. */
     public static TrainConfig read(Path file) {
         JsonNode root;
