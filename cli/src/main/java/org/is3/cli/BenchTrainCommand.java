@@ -13,9 +13,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Proof of learning: train on the shapes world (the packaged shapes-proof config unless",
-            "--config), then score the trained model, the same model untrained and a centre prior on held-out",
-            "scenes with the project's scorer. Prints the table, the training time and samples/s, and the",
+        description = {"Proof of learning: train, then score trained vs untrained vs centre prior.",
+            "Trains on the shapes world (the packaged shapes-proof config unless --config), then scores",
+            "the trained model, the same model untrained and a centre prior on held-out scenes with the",
+            "project's scorer. Prints the table, the training time and samples/s, and the",
             "'is3 eval score' commands that re-score the written predictions."})
 final class BenchTrainCommand implements Callable<Integer> {
     @Spec
@@ -24,7 +25,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Training config (default: the packaged shapes-proof.yaml).")
     Path config;
 
-    @Option(names = "--out", defaultValue = "runs/shapes-proof", paramLabel = "DIR",
+    @Option(names = "--out", defaultValue = "${java.io.tmpdir}/is3-shapes-proof", paramLabel = "DIR",
             description = "Run directory (default ${DEFAULT-VALUE}); it must not hold checkpoints of another run.")
     Path out;
 

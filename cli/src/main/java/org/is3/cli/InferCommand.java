@@ -10,9 +10,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "infer", mixinStandardHelpOptions = true,
-        description = {"Localization maps of a trained checkpoint as a submission file: one 224×224 float32 map per",
-            "sample id in an .npz that 'is3 eval score' and the eval server accept. Ids follow the ground truth:",
-            "IS3 instance names; IS3+ negatives <instance>_silence|noise|offscreen."})
+        description = {"Write a trained checkpoint's localization maps as a submission file.",
+            "One 224×224 float32 map per sample id in an .npz that 'is3 eval score' and the eval server",
+            "accept. Ids follow the ground truth: IS3 instance names; IS3+ negatives",
+            "<instance>_silence|noise|offscreen."})
 final class InferCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

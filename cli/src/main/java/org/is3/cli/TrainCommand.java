@@ -10,9 +10,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train the reference baseline (the SSL model of 'Aligning Sight and Sound', with SSL-SaN's",
-            "silence/noise training) from a YAML config; see docs/trainer.md for every key. Resumes from the",
-            "newest checkpoint in <out>/checkpoints. Writes train.csv, validation.csv, loss.png, metrics.png."})
+        description = {"Train the reference baseline model from a YAML config.",
+            "The SSL model of 'Aligning Sight and Sound' with SSL-SaN's silence/noise training; see",
+            "docs/trainer.md for every key. Resumes from the newest checkpoint in <out>/checkpoints.",
+            "Writes train.csv, validation.csv, loss.png and metrics.png into <out>."})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -45,7 +45,7 @@ public final class LearningProof {
         Validator validator = new Validator(release);
         ReleaseSource heldOut = ReleaseSource.open(release, true);
         Path untrainedPredictions = cfg.out().resolve("untrained.npz");
-        DjlRuntime.engine(cfg.threads()).setRandomSeed((int) cfg.seed());
+        (cfg.threads() > 0 ? DjlRuntime.engine(cfg.threads()) : DjlRuntime.engine()).setRandomSeed((int) cfg.seed());
         try (NDManager manager = NDManager.newBaseManager(DjlRuntime.device(), DjlRuntime.ENGINE);
              AvModel untrained = AvModel.create(cfg.model(), manager)) {
             Inference.run(untrained, heldOut, untrainedPredictions, false, Progress.NONE);

@@ -28,7 +28,11 @@ public final class Inference {
 
     public static Written run(Path checkpoint, AvSource source, Path out, boolean embeddings, int threads,
                               Progress progress) {
-        DjlRuntime.engine(threads);
+        if (threads > 0) {
+            DjlRuntime.engine(threads);
+        } else {
+            DjlRuntime.engine();
+        }
         try (NDManager manager = NDManager.newBaseManager(DjlRuntime.device(), DjlRuntime.ENGINE);
              AvModel model = Checkpoint.loadModel(checkpoint, manager)) {
             return run(model, source, out, embeddings, progress);

@@ -47,7 +47,7 @@ public final class Trainer {
 
     /** Trains to {@code cfg.steps()}; returns the path of the final checkpoint. */
     public Path run() {
-        Engine engine = DjlRuntime.engine(cfg.threads());
+        Engine engine = cfg.threads() > 0 ? DjlRuntime.engine(cfg.threads()) : DjlRuntime.engine();
         engine.setRandomSeed((int) cfg.seed());
         Path ckptDir = cfg.out().resolve("checkpoints");
         Path resume = Checkpoint.latest(ckptDir);
