@@ -31,7 +31,8 @@ public final class AvModel implements AutoCloseable {
 
     private final ModelSpec spec;
     private final NDManager manager;
-    private final ParameterStore store;
+    /** Caches parameter arrays per device: rebuilt whenever weights are loaded. */
+    private ParameterStore store;
     private final Block visual;
     private final Block audio;
     private final Block visualHead;
@@ -130,11 +131,13 @@ public final class AvModel implements AutoCloseable {
         for (Block b : blocks()) {
             b.loadParameters(manager, in);
         }
+        store = new ParameterStore(manager, false);
     }
 
     /** Replaces the visual or audio trunk's weights with those of a file {@link #saveEncoder} wrote. */
     public void loadEncoder(int which, DataInputStream in) throws IOException, MalformedModelException {
         (which == 0 ? visual : audio).loadParameters(manager, in);
+        store = new ParameterStore(manager, false);
     }
 
     /** Writes one encoder trunk's parameters (0 = visual, 1 = audio). */
