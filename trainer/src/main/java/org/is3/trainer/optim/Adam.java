@@ -81,6 +81,30 @@ public final class Adam {
         }
     }
 
+    /**
+     * Whether every gradient of the last backward pass is finite (their sum is): a step with an
+     * infinite or NaN gradient must not reach the weights or the moments.
+     */
+    public boolean gradientsFinite() {
+        double total = 0;
+        for (Parameter p : parameters) {
+            try (NDArray g = p.getArray().getGradient(); NDArray s = g.sum()) {
+                total += s.getFloat();
+            }
+        }
+        return Double.isFinite(total);
+    }
+
+    /** Drops the last gradients without an update (the step counter does not move). */
+    public void skip() {
+        for (Parameter p : parameters) {
+            try (NDArray g = p.getArray().getGradient()) {
+                // an in-place copy of zeros: multiplying by 0 would keep NaN
+                g.set(new float[Math.toIntExact(g.size())]);
+            }
+        }
+    }
+
     /** Writes t and the moments. */
     public void save(DataOutputStream out) throws IOException {
         out.writeLong(t);

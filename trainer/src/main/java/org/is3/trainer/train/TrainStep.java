@@ -32,13 +32,17 @@ public final class TrainStep {
         this.negativeWeight = (float) negativeWeight;
     }
 
-    /** Losses of the step: total, localization, alignment, negative term. */
+    /**
+     * Losses of the step: total, localization, alignment, negative term, and 1 when the update was
+     * applied or 0 when it was skipped because the loss or a gradient was not finite (the weights and
+     * Adam's moments then stay as they were, as a mixed-precision scaler skips an overflowing step).
+     */
     public double[] run(Batch b) {
         ModelSpec spec = model.spec();
         int n = b.size();
         int k = b.negativeCount();
         Shape imageShape = new Shape(n, 3, spec.imageSize(), spec.imageSize());
-        double[] out = new double[4];
+        double[] out = new double[5];
         try (NDManager m = model.manager().newSubManager();
              GradientCollector gc = m.getEngine().newGradientCollector()) {
             List<NDArray> maps = new ArrayList<>();
@@ -84,7 +88,12 @@ public final class TrainStep {
             out[1] = terms.localization().getFloat();
             out[2] = terms.alignment().getFloat();
         }
-        adam.step();
+        if (Double.isFinite(out[0]) && adam.gradientsFinite()) {
+            adam.step();
+            out[4] = 1;
+        } else {
+            adam.skip();
+        }
         return out;
     }
 }

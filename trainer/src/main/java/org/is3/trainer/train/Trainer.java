@@ -37,6 +37,9 @@ public final class Trainer {
     static final List<String> METRICS = List.of("ciou", "auc", "ciou_adap", "iiou", "iiou_adap", "mean_ciou",
             "pia_silence", "pia_noise", "pia_offscreen");
 
+    /** Consecutive skipped (non-finite) steps after which the run stops. */
+    static final int MAX_SKIPPED = 10;
+
     private final TrainConfig cfg;
     private final TrainListener listener;
 
@@ -132,6 +135,7 @@ public final class Trainer {
 
         Path loop() {
             long t0 = System.nanoTime();
+            int skipped = 0;
             Path last = null;
             for (long step = first; step < cfg.steps(); step++) {
                 refreshNeighbours(step);
@@ -144,8 +148,13 @@ public final class Trainer {
                 trainLog.add(done, st.epoch(), st.loss(), st.localization(), st.alignment(), st.negative(),
                         st.samplesPerSecond(), st.elapsedSeconds());
                 listener.onStep(st, first);
-                if (!Double.isFinite(l[0])) {
-                    throw new IllegalStateException("the loss is " + l[0] + " at step " + done + "; lower lr");
+                skipped = l[4] == 1 ? 0 : skipped + 1;
+                if (skipped > 0) {
+                    listener.onMessage("step " + done + ": loss " + l[0] + " or a gradient not finite; update skipped");
+                }
+                if (skipped >= MAX_SKIPPED) {
+                    throw new IllegalStateException(MAX_SKIPPED + " steps in a row up to step " + done
+                            + " had a non-finite loss or gradient; lower lr");
                 }
                 boolean end = done == cfg.steps();
                 if (end || cfg.checkpointEvery() > 0 && done % cfg.checkpointEvery() == 0) {

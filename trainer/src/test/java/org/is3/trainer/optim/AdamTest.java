@@ -49,6 +49,31 @@ class AdamTest {
         }
     }
 
+    @Test
+    void aStepWithANonFiniteGradientIsSkippedAndLeavesNoTrace() {
+        try (NDManager m = NDManager.newBaseManager(DjlRuntime.device(), DjlRuntime.ENGINE)) {
+            Linear lin = Linear.builder().setUnits(1).optBias(false).build();
+            lin.initialize(m, DataType.FLOAT32, new Shape(1, 2));
+            Parameter w = lin.getParameters().get(0).getValue();
+            w.getArray().set(new float[] {1f, -2f});
+            Adam adam = new Adam(List.of(w), 0.1f, m);
+            adam.attachGradients();
+            ParameterStore ps = new ParameterStore(m, false);
+            try (NDManager s = m.newSubManager(); GradientCollector gc = s.getEngine().newGradientCollector()) {
+                NDArray out = lin.forward(ps, new ai.djl.ndarray.NDList(s.create(new float[] {Float.NaN, 1f},
+                        new Shape(1, 2))), true).singletonOrThrow();
+                gc.backward(out.sum());
+            }
+            assertEquals(false, adam.gradientsFinite());
+            adam.skip();
+            assertEquals(true, adam.gradientsFinite());
+            assertArrayEquals(new float[] {0f, 0f}, w.getArray().getGradient().toFloatArray());
+            assertEquals(0, adam.steps());
+            step(m, lin, ps, adam, new float[] {3f, 0f});
+            assertArrayEquals(new float[] {0.9f, -2f}, w.getArray().toFloatArray(), 1e-6f);
+        }
+    }
+
     private static void step(NDManager m, Linear lin, ParameterStore ps, Adam adam, float[] x) {
         try (NDManager s = m.newSubManager(); GradientCollector gc = s.getEngine().newGradientCollector()) {
             NDArray out = lin.forward(ps, new ai.djl.ndarray.NDList(s.create(x, new Shape(1, 2))), true)
