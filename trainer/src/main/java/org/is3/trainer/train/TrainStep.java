@@ -38,48 +38,17 @@ public final class TrainStep {
      * Adam's moments then stay as they were, as a mixed-precision scaler skips an overflowing step).
      */
     public double[] run(Batch b) {
-        ModelSpec spec = model.spec();
-        int n = b.size();
-        int k = b.negativeCount();
-        Shape imageShape = new Shape(n, 3, spec.imageSize(), spec.imageSize());
         double[] out = new double[5];
         try (NDManager m = model.manager().newSubManager();
              GradientCollector gc = m.getEngine().newGradientCollector()) {
-            List<NDArray> maps = new ArrayList<>();
-            List<NDArray> visualProj = new ArrayList<>();
-            for (float[] view : b.hasConc() ? List.of(b.images(), b.imagesAug(), b.imagesConc())
-                    : List.of(b.images(), b.imagesAug())) {
-                NDArray v = model.visualMap(m.create(view, imageShape), true);
-                maps.add(v);
-                visualProj.add(model.visualProjection(v, true));
-            }
-            List<NDArray> audio = new ArrayList<>();
-            List<NDArray> audioProj = new ArrayList<>();
-            NDArray negatives = null;
-            NDArray negativeProj = null;
-            List<float[]> audioViews = b.hasConc() ? List.of(b.audio(), b.audioAug(), b.audioConc())
-                    : List.of(b.audio(), b.audioAug());
-            for (int i = 0; i < audioViews.size(); i++) {
-                boolean withNegatives = i == 0 && k > 0;
-                NDArray x = m.create(audioViews.get(i), new Shape(n, 1, spec.bins(), spec.frames()));
-                if (withNegatives) {
-                    x = x.concat(m.create(b.negatives(), new Shape(k, 1, spec.bins(), spec.frames())));
-                }
-                NDArray a = model.audioFeature(x, true);
-                NDArray pa = model.audioProjection(a, true);
-                if (withNegatives) {
-                    negatives = a.get(n + ":");
-                    negativeProj = pa.get(n + ":");
-                    a = a.get(":" + n);
-                    pa = pa.get(":" + n);
-                }
-                audio.add(a);
-                audioProj.add(pa);
-            }
-            AlignmentLoss.Terms terms = AlignmentLoss.compute(maps, visualProj, audio, audioProj, tau);
+            Views v = visual(m, b);
+            Views a = audio(m, b);
+            AlignmentLoss.Terms terms = AlignmentLoss.compute(v.features(), v.projections(), a.features(),
+                    a.projections(), tau);
             NDArray loss = terms.total();
-            if (negatives != null) {
-                NDArray neg = NegativeAudioLoss.compute(maps.get(0), visualProj.get(0), negatives, negativeProj).total();
+            if (a.negatives() != null) {
+                NDArray neg = NegativeAudioLoss.compute(v.features().get(0), v.projections().get(0), a.negatives(),
+                        a.negativeProjections()).total();
                 out[3] = neg.getFloat();
                 loss = loss.add(neg.mul(negativeWeight));
             }
@@ -95,5 +64,54 @@ public final class TrainStep {
             adam.skip();
         }
         return out;
+    }
+
+    /** Features and projections of each view; the negative audio's, split off the plain audio view. */
+    private record Views(List<NDArray> features, List<NDArray> projections, NDArray negatives,
+                         NDArray negativeProjections) {
+    }
+
+    private Views visual(NDManager m, Batch b) {
+        ModelSpec spec = model.spec();
+        Shape shape = new Shape(b.size(), 3, spec.imageSize(), spec.imageSize());
+        List<NDArray> maps = new ArrayList<>();
+        List<NDArray> proj = new ArrayList<>();
+        for (float[] view : b.hasConc() ? List.of(b.images(), b.imagesAug(), b.imagesConc())
+                : List.of(b.images(), b.imagesAug())) {
+            NDArray v = model.visualMap(m.create(view, shape), true);
+            maps.add(v);
+            proj.add(model.visualProjection(v, true));
+        }
+        return new Views(maps, proj, null, null);
+    }
+
+    private Views audio(NDManager m, Batch b) {
+        ModelSpec spec = model.spec();
+        int n = b.size();
+        int k = b.negativeCount();
+        List<NDArray> features = new ArrayList<>();
+        List<NDArray> proj = new ArrayList<>();
+        NDArray negatives = null;
+        NDArray negativeProj = null;
+        List<float[]> views = b.hasConc() ? List.of(b.audio(), b.audioAug(), b.audioConc())
+                : List.of(b.audio(), b.audioAug());
+        for (int i = 0; i < views.size(); i++) {
+            boolean withNegatives = i == 0 && k > 0;
+            NDArray x = m.create(views.get(i), new Shape(n, 1, spec.bins(), spec.frames()));
+            if (withNegatives) {
+                x = x.concat(m.create(b.negatives(), new Shape(k, 1, spec.bins(), spec.frames())));
+            }
+            NDArray a = model.audioFeature(x, true);
+            NDArray pa = model.audioProjection(a, true);
+            if (withNegatives) {
+                negatives = a.get(n + ":");
+                negativeProj = pa.get(n + ":");
+                a = a.get(":" + n);
+                pa = pa.get(":" + n);
+            }
+            features.add(a);
+            proj.add(pa);
+        }
+        return new Views(features, proj, negatives, negativeProj);
     }
 }
