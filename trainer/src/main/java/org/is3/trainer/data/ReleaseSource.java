@@ -19,10 +19,15 @@ import org.is3.core.audio.Wav;
  * {@code synthetic_bbox.json}. Ids follow the benchmark: a positive is named by its image stem, an
  * IS3+ negative (an entry with a {@code negative} field) by its audio stem
  * ({@code <instance>_silence|noise|offscreen}), exactly as {@code --gt-format is3plus} names them.
+ * The published IS3 metadata ({@code synthetic3240_bbox.json}) works too: put it in the dataset's root
+ * and the files are found by name under {@code images/} or {@code visual_frames/} and {@code audio_wav/}.
  */
 public final class ReleaseSource implements AvSource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Where a file named in a list is looked for when its path does not exist as written. */
+    private static final List<String> IMAGE_DIRS = List.of("images224", "images", "visual_frames", "frames", "");
+    private static final List<String> AUDIO_DIRS = List.of("audio", "audio_wav", "");
 
     /** One entry of the list. */
     public record Entry(String id, Path image, Path audio, boolean negative) {
@@ -67,7 +72,8 @@ public final class ReleaseSource implements AvSource {
             if (negative && !withNegatives) {
                 continue;
             }
-            entries.add(new Entry(stem(negative ? audio : image), base.resolve(image), base.resolve(audio), negative));
+            entries.add(new Entry(stem(negative ? audio : image), locate(base, image, IMAGE_DIRS),
+                    locate(base, audio, AUDIO_DIRS), negative));
         }
         if (entries.isEmpty()) {
             throw new InputException(list + ": no entries");
@@ -101,6 +107,27 @@ public final class ReleaseSource implements AvSource {
         } catch (IOException e) {
             throw new InputException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * The path as written (relative to the list), or — for lists made on another machine, such as the
+     * published {@code synthetic3240_bbox.json} with the authors' absolute paths — the same file name
+     * in one of the usual folders beside the list ({@code images/}, {@code visual_frames/},
+     * {@code audio_wav/}, …). A file found nowhere keeps its written path, and reading it names it.
+     */
+    static Path locate(Path base, String written, List<String> dirs) {
+        Path p = base.resolve(written);
+        if (Files.exists(p)) {
+            return p;
+        }
+        String name = written.substring(written.lastIndexOf('/') + 1);
+        for (String d : dirs) {
+            Path c = d.isEmpty() ? base.resolve(name) : base.resolve(d).resolve(name);
+            if (Files.exists(c)) {
+                return c;
+            }
+        }
+        return p;
     }
 
     /** The file name up to its first '.', as the IS3 loaders name samples. */

@@ -56,8 +56,8 @@ public final class Localizer {
         ModelSpec spec = model.spec();
         int n = ids.size();
         try (NDManager m = model.manager().newSubManager()) {
-            NDArray v = model.visualMap(m.create(images, new Shape(n, 3, spec.imageSize(), spec.imageSize())), false);
-            NDArray a = model.audioFeature(m.create(audio, new Shape(n, 1, spec.bins(), spec.frames())), false);
+            NDArray v = model.visualMap(AvModel.input(m, images, new Shape(n, 3, spec.imageSize(), spec.imageSize())), false);
+            NDArray a = model.audioFeature(AvModel.input(m, audio, new Shape(n, 1, spec.bins(), spec.frames())), false);
             NDArray maps = Similarity.maps(v, a);
             NDArray pv = Similarity.normalize(model.visualProjection(v, false), 1);
             NDArray pa = Similarity.normalize(model.audioProjection(a, false), 1);

@@ -73,6 +73,19 @@ public final class AvModel implements AutoCloseable {
         return manager;
     }
 
+    /**
+     * An input batch as an array in memory the engine owns. On the CPU, DJL's {@code create} wraps a
+     * Java direct buffer ({@code from_blob}) whose lifetime follows the Java object rather than the
+     * tensors derived from it; a copy takes the garbage collector out of the picture. (Two long
+     * proof runs were corrupted once each in ways that deterministic replays did not reproduce;
+     * this rules out one possible cause.)
+     */
+    public static NDArray input(NDManager m, float[] data, Shape shape) {
+        try (NDArray wrapped = m.create(data, shape)) {
+            return wrapped.duplicate();
+        }
+    }
+
     /** The visual map v, N×c×h×w, for images N×3×S×S. */
     public NDArray visualMap(NDArray images, boolean training) {
         return visual.forward(store, new NDList(images), training).singletonOrThrow();

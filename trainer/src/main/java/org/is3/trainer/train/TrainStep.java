@@ -78,7 +78,7 @@ public final class TrainStep {
         List<NDArray> proj = new ArrayList<>();
         for (float[] view : b.hasConc() ? List.of(b.images(), b.imagesAug(), b.imagesConc())
                 : List.of(b.images(), b.imagesAug())) {
-            NDArray v = model.visualMap(m.create(view, shape), true);
+            NDArray v = model.visualMap(AvModel.input(m, view, shape), true);
             maps.add(v);
             proj.add(model.visualProjection(v, true));
         }
@@ -97,9 +97,9 @@ public final class TrainStep {
                 : List.of(b.audio(), b.audioAug());
         for (int i = 0; i < views.size(); i++) {
             boolean withNegatives = i == 0 && k > 0;
-            NDArray x = m.create(views.get(i), new Shape(n, 1, spec.bins(), spec.frames()));
+            NDArray x = AvModel.input(m, views.get(i), new Shape(n, 1, spec.bins(), spec.frames()));
             if (withNegatives) {
-                x = x.concat(m.create(b.negatives(), new Shape(k, 1, spec.bins(), spec.frames())));
+                x = x.concat(AvModel.input(m, b.negatives(), new Shape(k, 1, spec.bins(), spec.frames())));
             }
             NDArray a = model.audioFeature(x, true);
             NDArray pa = model.audioProjection(a, true);
