@@ -136,6 +136,9 @@ public final class Trainer {
         Path loop() {
             long t0 = System.nanoTime();
             int skipped = 0;
+            if (validator != null && first == 0) {
+                validate(0); // the untrained starting point, so the metric curves start where training did
+            }
             Path last = null;
             for (long step = first; step < cfg.steps(); step++) {
                 refreshNeighbours(step);

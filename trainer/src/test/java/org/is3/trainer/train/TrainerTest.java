@@ -46,8 +46,9 @@ class TrainerTest {
         assertTrue(Files.size(dir.resolve("loss.png")) > 1000);
         assertTrue(Files.size(dir.resolve("metrics.png")) > 1000);
         List<String> val = Files.readAllLines(dir.resolve("validation.csv"));
-        assertEquals(2, val.size(), "validated once, at the end");
-        assertTrue(val.get(1).startsWith("3,"));
+        assertEquals(3, val.size(), "validated before the first step and at the end");
+        assertTrue(val.get(1).startsWith("0,"));
+        assertTrue(val.get(2).startsWith("3,"));
         assertTrue(Files.exists(dir.resolve("validation-release/synthetic_bbox.json")));
     }
 
