@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             BenchCommand.class,
             GenerateCommand.class,
+            TrainCommand.class,
+            InferCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 
