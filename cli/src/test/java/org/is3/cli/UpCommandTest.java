@@ -20,12 +20,15 @@ class UpCommandTest {
     void startsChecksStopsAndKeepsItsDataAcrossRestarts() {
         for (int start = 1; start <= 2; start++) {
             ScoreCommandTest.Run run = ScoreCommandTest.is3("up", "--check", "--home", home.toString(),
-                    "--eval-port", "0", "--db-port", "0", "--broker-port", "0", "--demo-images", "3");
+                    "--eval-port", "0", "--db-port", "0", "--broker-port", "0", "--demo-images", "3", "--annotate-port", "0");
             assertEquals(0, run.code(), run.out() + run.err());
             assertTrue(run.out().contains("embedded PostgreSQL at jdbc:postgresql://localhost:"), run.out());
             assertTrue(run.out().contains("(migrations applied)"), run.out());
             assertTrue(run.out().contains("embedded ActiveMQ Artemis, journal "), run.out());
             assertTrue(run.out().contains("demo-3-s0-512: 3 images — GENERATED 3"), run.out());
+            assertTrue(run.out().matches("(?s).*check +http://127\\.0\\.0\\.1:\\d+/health → 200 .*check +http://127"
+                    + "\\.0\\.0\\.1:\\d+/health → 200 .*"), "eval server and annotator healthy: " + run.out());
+            assertTrue(run.out().contains("  annotator    http://127.0.0.1:"), run.out());
             assertTrue(run.out().matches("(?s).*check +http://127\\.0\\.0\\.1:\\d+/health → 200 .*\"database\":\"up\".*"),
                     run.out());
         }
