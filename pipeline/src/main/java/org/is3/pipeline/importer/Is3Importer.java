@@ -26,6 +26,7 @@ import org.is3.pipeline.plan.RunConfig;
 import org.is3.pipeline.plan.RunConfigReader;
 import org.is3.pipeline.store.ObjectStore;
 import org.is3.pipeline.store.PipelineStore;
+import org.is3.pipeline.store.Transactions;
 
 /**
  * Import IS3 (issue 4, stage 7): reads a published IS3 directory — {@code images/<instance>.jpg}
@@ -129,7 +130,7 @@ public final class Is3Importer {
                 + " verified_by, verified_at) VALUES (?, ?, ?, ?, ?, 0, 'ANNOTATED', 'import', ?, 'import', now())"
                 + " ON CONFLICT (run_id, base) DO NOTHING";
         String where = "importing " + base;
-        return org.is3.pipeline.store.Transactions.run(dataSource, where, c -> {
+        return Transactions.run(dataSource, where, c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setLong(1, runId);
                 s.setString(2, base);

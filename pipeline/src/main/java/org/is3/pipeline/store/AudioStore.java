@@ -31,7 +31,7 @@ public final class AudioStore {
         String sql = "UPDATE pipeline_image SET pair_queued_at = now() WHERE (run_id, base) IN ("
                 + " SELECT run_id, base FROM pipeline_image WHERE state = 'ANNOTATED' AND pair_queued_at IS NULL"
                 + " ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING run_id, base";
-        return Sql.inTransaction(dataSource, "claiming annotated images for pairing", c -> {
+        return Transactions.run(dataSource, "claiming annotated images for pairing", c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setInt(1, limit);
                 List<ImageKey> out = new ArrayList<>();
@@ -47,7 +47,7 @@ public final class AudioStore {
 
     /** Puts claimed images back, e.g. when sending their messages failed. */
     public void unclaim(List<ImageKey> keys) {
-        Sql.inTransaction(dataSource, "returning " + keys.size() + " images to the pairing feed", c -> {
+        Transactions.run(dataSource, "returning " + keys.size() + " images to the pairing feed", c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE pipeline_image SET pair_queued_at = NULL"
                     + " WHERE run_id = ? AND base = ? AND state = 'ANNOTATED'")) {
                 for (ImageKey k : keys) {
@@ -66,7 +66,7 @@ public final class AudioStore {
      * nothing, when the image was not ANNOTATED (already paired by an earlier delivery).
      */
     public boolean recordPairing(long runId, String base, List<StoredAudio> clips) {
-        return Sql.inTransaction(dataSource, "recording the audio of " + base + " of run " + runId, c -> {
+        return Transactions.run(dataSource, "recording the audio of " + base + " of run " + runId, c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE pipeline_image SET state = 'PAIRED',"
                     + " updated_at = now() WHERE run_id = ? AND base = ? AND state = 'ANNOTATED'")) {
                 s.setLong(1, runId);
@@ -96,7 +96,7 @@ public final class AudioStore {
             }
             return out;
         } catch (SQLException e) {
-            throw Sql.failure("reading the audio of " + base + " of run " + runId, e);
+            throw Transactions.failure("reading the audio of " + base + " of run " + runId, e);
         }
     }
 

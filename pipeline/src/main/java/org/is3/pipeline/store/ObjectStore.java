@@ -65,7 +65,7 @@ public final class ObjectStore {
             }
             return out;
         } catch (SQLException e) {
-            throw Sql.failure("reading the objects of " + base + " of run " + runId, e);
+            throw Transactions.failure("reading the objects of " + base + " of run " + runId, e);
         }
     }
 

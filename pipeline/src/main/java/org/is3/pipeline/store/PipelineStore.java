@@ -163,7 +163,7 @@ public final class PipelineStore {
         String sql = "UPDATE pipeline_image SET state = 'GENERATED', generator_version = ?, params = ?::jsonb,"
                 + " timing_ms = ?, image_path = ?, error = NULL, updated_at = now()"
                 + " WHERE run_id = ? AND base = ? AND state = 'PLANNED'";
-        return Sql.inTransaction(dataSource, "marking " + base + " of run " + runId + " GENERATED", c -> {
+        return Transactions.run(dataSource, "marking " + base + " of run " + runId + " GENERATED", c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, version);
                 s.setString(2, paramsJson);
@@ -260,6 +260,6 @@ public final class PipelineStore {
     }
 
     private static IllegalStateException failure(String what, SQLException e) {
-        return Sql.failure(what, e);
+        return Transactions.failure(what, e);
     }
 }

@@ -20,7 +20,7 @@ public final class ReleaseStore {
 
     /** The version the next release of the run gets: one more than the last, starting at 1. */
     public int nextVersion(long runId) {
-        return Sql.inTransaction(dataSource, "reading the releases of run " + runId, c -> {
+        return Transactions.run(dataSource, "reading the releases of run " + runId, c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT coalesce(max(version), 0) + 1 FROM pipeline_release WHERE run_id = ?")) {
                 s.setLong(1, runId);
@@ -39,7 +39,7 @@ public final class ReleaseStore {
      * @throws IllegalStateException when that version was recorded meanwhile (two exports at once)
      */
     public void record(Release release, List<String> bases) {
-        Sql.inTransaction(dataSource, "recording release v" + release.version() + " of run " + release.runId(), c -> {
+        Transactions.run(dataSource, "recording release v" + release.version() + " of run " + release.runId(), c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO pipeline_release (run_id, version, path,"
                     + " images, instances, manifest_sha256) VALUES (?, ?, ?, ?, ?, ?)")) {
                 s.setLong(1, release.runId());
