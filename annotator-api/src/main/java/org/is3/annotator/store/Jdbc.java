@@ -1,7 +1,5 @@
 package org.is3.annotator.store;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
@@ -12,8 +10,7 @@ import javax.sql.DataSource;
 public final class Jdbc {
 
     @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection connection) throws SQLException;
+    public interface Work<T> extends org.is3.db.Jdbc.Work<T> {
     }
 
     private Jdbc() {
@@ -21,31 +18,11 @@ public final class Jdbc {
 
     /** Runs {@code work} in one read-committed transaction; {@code what} names it in errors. */
     public static <T> T inTransaction(DataSource dataSource, String what, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException(what, e);
-        }
+        return org.is3.db.Jdbc.inTransaction(dataSource, what, work, StoreException::new);
     }
 
     /** Runs read-only {@code work} in auto-commit mode. */
     public static <T> T read(DataSource dataSource, String what, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new StoreException(what, e);
-        }
+        return org.is3.db.Jdbc.read(dataSource, what, work, StoreException::new);
     }
 }

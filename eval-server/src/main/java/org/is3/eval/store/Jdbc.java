@@ -1,6 +1,5 @@
 package org.is3.eval.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,8 +19,7 @@ public final class Jdbc {
 
     /** Work on one connection. */
     @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection connection) throws SQLException;
+    public interface Work<T> extends org.is3.db.Jdbc.Work<T> {
     }
 
     private Jdbc() {
@@ -33,28 +31,12 @@ public final class Jdbc {
      * @param what names the work for the error message, e.g. "creating benchmark vggss"
      */
     public static <T> T inTransaction(DataSource dataSource, String what, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new EvalStoreException(what, e);
-        }
+        return org.is3.db.Jdbc.inTransaction(dataSource, what, work, EvalStoreException::new);
     }
 
     /** Runs read-only {@code work} on a connection in auto-commit mode. */
     public static <T> T read(DataSource dataSource, String what, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new EvalStoreException(what, e);
-        }
+        return org.is3.db.Jdbc.read(dataSource, what, work, EvalStoreException::new);
     }
 
     /** Binds an instant (or SQL NULL) to a {@code timestamptz} parameter. */
@@ -70,13 +52,5 @@ public final class Jdbc {
     public static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    private static void rollbackQuietly(Connection connection, Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException rollbackFailure) {
-            cause.addSuppressed(rollbackFailure);
-        }
     }
 }

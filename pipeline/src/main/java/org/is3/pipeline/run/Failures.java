@@ -1,6 +1,8 @@
 package org.is3.pipeline.run;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.DeadLetterChannelBuilder;
+import org.is3.pipeline.broker.Broker;
 import org.is3.pipeline.store.PipelineStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,22 @@ final class Failures {
 
     Failures(PipelineStore store) {
         this.store = store;
+    }
+
+    /**
+     * The error handler every stage route uses: retried with exponential backoff, then the original
+     * message goes to the dead-letter queue with the reason ({@link #record}).
+     */
+    DeadLetterChannelBuilder deadLetterChannel(PipelineOptions options) {
+        DeadLetterChannelBuilder dlc = new DeadLetterChannelBuilder("jms:queue:" + Broker.DEAD_LETTER_ADDRESS);
+        dlc.useOriginalMessage()
+                .maximumRedeliveries(options.retries())
+                .redeliveryDelay(Math.max(1, options.retryDelay().toMillis()))
+                .useExponentialBackOff()
+                .backOffMultiplier(2)
+                .onPrepareFailure(this::record)
+                .logExhausted(false);
+        return dlc;
     }
 
     void record(Exchange exchange) {

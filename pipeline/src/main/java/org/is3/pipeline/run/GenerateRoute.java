@@ -1,7 +1,6 @@
 package org.is3.pipeline.run;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.is3.pipeline.broker.Broker;
 
 /**
  * {@code jms:queue:is3.generate} → generate → record GENERATED (→ ANNOTATED with auto_annotate) →
@@ -31,14 +30,7 @@ final class GenerateRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        errorHandler(deadLetterChannel("jms:queue:" + Broker.DEAD_LETTER_ADDRESS)
-                .useOriginalMessage()
-                .maximumRedeliveries(options.retries())
-                .redeliveryDelay(Math.max(1, options.retryDelay().toMillis()))
-                .useExponentialBackOff()
-                .backOffMultiplier(2)
-                .onPrepareFailure(failures::record)
-                .logExhausted(false));
+        errorHandler(failures.deadLetterChannel(options));
 
         from("jms:queue:" + QUEUE + "?transacted=true&concurrentConsumers=" + options.consumers())
                 .routeId(ROUTE_ID)

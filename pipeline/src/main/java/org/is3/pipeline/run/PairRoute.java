@@ -1,7 +1,6 @@
 package org.is3.pipeline.run;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.is3.pipeline.broker.Broker;
 
 /**
  * Two routes: a timer that feeds ANNOTATED images onto {@code jms:queue:is3.pair}, and the consumer
@@ -26,14 +25,7 @@ final class PairRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        errorHandler(deadLetterChannel("jms:queue:" + Broker.DEAD_LETTER_ADDRESS)
-                .useOriginalMessage()
-                .maximumRedeliveries(options.retries())
-                .redeliveryDelay(Math.max(1, options.retryDelay().toMillis()))
-                .useExponentialBackOff()
-                .backOffMultiplier(2)
-                .onPrepareFailure(failures::record)
-                .logExhausted(false));
+        errorHandler(failures.deadLetterChannel(options));
 
         from("timer:" + FEED_ROUTE_ID + "?period=" + options.feedInterval().toMillis())
                 .routeId(FEED_ROUTE_ID)

@@ -1,6 +1,5 @@
 package org.is3.pipeline.store;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
@@ -8,8 +7,7 @@ import javax.sql.DataSource;
 public final class Transactions {
 
     /** Work on the transaction's connection. */
-    public interface Work<T> {
-        T run(Connection c) throws SQLException;
+    public interface Work<T> extends org.is3.db.Jdbc.Work<T> {
     }
 
     private Transactions() {
@@ -17,19 +15,7 @@ public final class Transactions {
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public static <T> T run(DataSource dataSource, String what, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
+        return org.is3.db.Jdbc.inTransaction(dataSource, what, work, Transactions::failure);
     }
 
     static IllegalStateException failure(String what, SQLException e) {

@@ -34,16 +34,6 @@ final class DdimScheduler implements Scheduler {
     }
 
     @Override
-    public double initNoiseSigma() {
-        return 1.0;
-    }
-
-    @Override
-    public float[] scaleModelInput(float[] sample, int index) {
-        return sample;
-    }
-
-    @Override
     public float[] step(float[] modelOutput, int index, float[] sample) {
         int t = timesteps[index];
         int prev = t - stepRatio;

@@ -52,16 +52,6 @@ final class PndmScheduler implements Scheduler {
     }
 
     @Override
-    public double initNoiseSigma() {
-        return 1.0;
-    }
-
-    @Override
-    public float[] scaleModelInput(float[] sample, int index) {
-        return sample;
-    }
-
-    @Override
     public float[] step(float[] modelOutput, int index, float[] sample) {
         if (index != counter) {
             throw new IllegalStateException("PNDM steps must run in order: expected step " + counter + ", got " + index);

@@ -14,10 +14,14 @@ public interface Scheduler {
     double[] timesteps();
 
     /** Standard deviation of the initial latent noise (1 for DDIM/PNDM; σ-based for Euler). */
-    double initNoiseSigma();
+    default double initNoiseSigma() {
+        return 1.0;
+    }
 
     /** The UNet input for call {@code index} (Euler divides by {@code √(σ²+1)}; others return it as is). */
-    float[] scaleModelInput(float[] sample, int index);
+    default float[] scaleModelInput(float[] sample, int index) {
+        return sample;
+    }
 
     /** The sample after call {@code index}, given the (guided) model output at that call. */
     float[] step(float[] modelOutput, int index, float[] sample);
